@@ -1,0 +1,28 @@
+"""The `checker` command: a thin shell over the library (`checker.check` and friends)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from checker.cli.check import check_command
+
+app = typer.Typer(
+    name="checker",
+    help="Find where sources disagree about the claims you describe as YAML rules.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("check")(check_command)
+
+
+def main() -> None:
+    """Console-script entry point; usage errors exit 2 as click decides."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("checker: interrupted\n")
+        raise SystemExit(130) from None

@@ -1,0 +1,143 @@
+"""Finding the sentences that speak about each rule's claim.
+
+Raw text is scanned once, with one RE2 expression holding every rule's keywords; only the
+paragraphs that hold a keyword are segmented into sentences, and each of their sentences is
+scored only against the rules whose keywords it holds. Nothing is scored against every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+import re2
+from rapidfuzz import fuzz
+
+from checker.extract import extract_mention
+from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta, Stance
+from checker.rules import Rule, StanceRule
+from checker.sources import line_starts, match_form, paragraph_bounds, sentences
+
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "feet": "foot"}
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
+_WORD = re.compile(r"[\w'-]+")
+
+
+def stem(word: str) -> str:
+    """A crude stem: enough to let "separated" find "separation" and "parent" find "parents"."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+class KeywordIndex:
+    """One compiled scan for all rules' keywords, and which rules each keyword stem serves."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = {rule.id: rule for rule in rules}
+        self.by_stem: dict[str, set[str]] = defaultdict(set)
+        for rule in self.rules.values():
+            for keyword in rule.keywords():
+                for word in _WORD.findall(keyword):
+                    self.by_stem[stem(word)].add(rule.id)
+        self.lengths = sorted({len(s) for s in self.by_stem}, reverse=True)
+        alternatives = "|".join(re2.escape(s) for s in sorted(self.by_stem, key=len, reverse=True))
+        self.pattern = re2.compile(rf"(?i)\b(?:{alternatives})\w*") if alternatives else None
+
+    def rules_for(self, word: str) -> set[str]:
+        word = word.lower()
+        found: set[str] = set()
+        for length in self.lengths:
+            found |= self.by_stem.get(word[:length], set())
+        return found
+
+    def passages(self, text: str) -> dict[tuple[int, int], set[str]]:
+        """Paragraphs holding any keyword, with the rules whose keywords they hold."""
+        result: dict[tuple[int, int], set[str]] = defaultdict(set)
+        if self.pattern is None:
+            return result
+        bounds = (-1, -1)
+        for hit in self.pattern.finditer(text):
+            if not bounds[0] <= hit.start() < bounds[1]:
+                bounds = paragraph_bounds(text, hit.start())
+            result[bounds] |= self.rules_for(hit.group(0))
+        return result
+
+
+def _has_word(words: set[str], sentence_form: str, term: str) -> bool:
+    """Every word of `term` occurs in the sentence (by stem), or the term matches it as a phrase."""
+    parts = _WORD.findall(term.lower())
+    if all(any(w.startswith(stem(p)) for w in words) for p in parts):
+        return True
+    return len(parts) > 1 and fuzz.partial_ratio(term.lower(), sentence_form) >= 90
+
+
+def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
+    """The span of the best-matching phrase in `form`, with its polarity for stance rules."""
+    candidates: list[tuple[str, Stance | None]]
+    if isinstance(rule, StanceRule):
+        candidates = [(p, "affirm") for p in rule.affirm] + [(p, "deny") for p in rule.deny]
+    else:
+        candidates = [(p, None) for p in rule.phrases]
+    best: tuple[float, int] | None = None
+    found_match: PhraseMatch | None = None
+    for phrase, polarity in candidates:
+        phrase_form = match_form(phrase)
+        found = fuzz.partial_ratio_alignment(phrase_form, form, score_cutoff=threshold)
+        if found is None:
+            continue
+        if best is None or (found.score, len(phrase_form)) > best:
+            best = (found.score, len(phrase_form))
+            found_match = PhraseMatch(start=found.dest_start, end=found.dest_end, phrase=phrase, polarity=polarity)
+    if found_match is None:
+        for pattern in rule.patterns:
+            hit = re2.search(pattern, form)
+            if hit:
+                return PhraseMatch(start=hit.start(), end=hit.end())
+    return found_match
+
+
+def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
+    """Whether `sentence` is about the rule's claim: the matched span (sentence offsets) and polarity."""
+    form = match_form(sentence.text)
+    words = set(_WORD.findall(form))
+    if not all(_has_word(words, form, term) for term in rule.about):
+        return None
+    if any(fuzz.partial_ratio(match_form(term), form) >= rule.threshold for term in rule.exclude):
+        return None
+    if not (rule.phrases or rule.patterns or isinstance(rule, StanceRule)):
+        return PhraseMatch(start=0, end=len(form))
+    return _best_phrase(rule, form, rule.threshold)
+
+
+def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
+    """Every mention of every rule in one source, in text order."""
+    mentions: list[Mention] = []
+    starts: list[int] | None = None
+    for (start, end), rule_ids in sorted(index.passages(source.text).items()):
+        if end <= source.body_start:
+            continue
+        starts = starts or line_starts(source.text)
+        for sentence in sentences(source.text, max(start, source.body_start), end, starts):
+            for rule_id in sorted(rule_ids):
+                rule = index.rules[rule_id]
+                matched = match_sentence(rule, sentence)
+                if matched is None:
+                    continue
+                mention = extract_mention(rule, source, sentence, matched)
+                if mention is not None:
+                    mentions.append(mention)
+    return mentions
+
+
+def mentions_in_text(rule: Rule, text: str, published: date | None = None, outlet: str | None = None,
+                     name: str = "<example>") -> list[Mention]:
+    """The mentions one rule finds in a piece of text: what `checker rules test` checks examples with."""
+    source = Source(name=name, path=name, text=text, meta=SourceMeta(outlet=outlet, published=published))
+    return match_source(source, KeywordIndex([rule]))

@@ -1,0 +1,175 @@
+"""The data passed between pipeline stages.
+
+Every stage (sources, rules, match, extract, compare, report, review) takes and returns these
+pydantic models and nothing else, so a notebook can run any stage on its own.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["contradiction", "apparent"]
+Reason = Literal["different-unit", "different-time", "different-scope", "bound", "rounding"]
+Stance = Literal["affirm", "deny"]
+Severity = Literal["low", "medium", "high"]
+
+REASONS: tuple[str, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding")
+
+
+class Problem(BaseModel):
+    """Something wrong with the user's input: a bad rule, an unreadable source, a bad option."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    message: str
+    hint: str | None = None
+    level: Literal["error", "warning"] = "error"
+    excerpt: str | None = Field(default=None, description="the offending line, for a caret display")
+
+    def one_line(self) -> str:
+        """`FILE:LINE:COL: level: message (hint)` — the form every error is printed in."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.level}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class SourceMeta(BaseModel):
+    """What is known about a source besides its text."""
+
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+class Source(BaseModel):
+    """One document as read: decoded text (offsets index into it) and its metadata."""
+
+    name: str = Field(description="path as shown to the user, relative to the folder given")
+    path: str = Field(description="path on disk")
+    text: str
+    meta: SourceMeta = SourceMeta()
+    body_start: int = Field(default=0, description="offset where the text after any header starts")
+
+
+class Sentence(BaseModel):
+    """A sentence of a source: `source.text[start:end]`, with its 1-based line."""
+
+    start: int
+    end: int
+    line: int
+    paragraph_start: int
+    paragraph_end: int
+    text: str
+
+
+class PhraseMatch(BaseModel):
+    """Where a rule matched inside a sentence (offsets into the sentence) and with which phrase."""
+
+    start: int
+    end: int
+    phrase: str | None = None
+    polarity: Stance | None = None
+
+
+class Interval(BaseModel):
+    """The set of values a quantity statement allows ("at least 545" is [545, inf))."""
+
+    model_config = ConfigDict(frozen=True)
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.low > other.high or other.low > self.high:
+            return False
+        if self.low == other.high and (self.low_open or other.high_open):
+            return False
+        if other.low == self.high and (other.low_open or self.high_open):
+            return False
+        return True
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high and not (self.low_open or self.high_open)
+
+    def describe(self) -> str:
+        def fmt(x: float) -> str:
+            if math.isinf(x):
+                return "∞"
+            return f"{x:,.0f}" if x == int(x) else f"{x:,}"
+
+        if self.is_point:
+            return fmt(self.low)
+        left = "(" if self.low_open else "["
+        right = ")" if self.high_open or math.isinf(self.high) else "]"
+        return f"{left}{fmt(self.low)}, {fmt(self.high)}{right}"
+
+
+class Mention(BaseModel):
+    """One statement about a rule's claim, with what it says and who says it."""
+
+    rule: str
+    source: str
+    line: int
+    start: int = Field(description="offset of the sentence in the source text")
+    end: int
+    sentence: str
+    span_start: int = Field(description="offset of the part that carries the value or stance")
+    span_end: int
+    value: float | int | str | None = None
+    interval: Interval | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    as_of: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    speaker: str | None = None
+    stance: Stance | None = None
+    scope: str | None = None
+
+
+class Finding(BaseModel):
+    """A rule whose mentions disagree, with the verdict and what explains the difference."""
+
+    rule: str
+    type: str
+    title: str
+    verdict: Verdict
+    reasons: list[Reason]
+    severity: Severity
+    fingerprint: str
+    message: str
+    mentions: list[Mention]
+
+
+class Stats(BaseModel):
+    sources: int = 0
+    rules: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+
+
+class CheckResult(BaseModel):
+    """Everything one `checker check` run produced."""
+
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    stats: Stats = Stats()
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.level == "error" for p in self.problems)

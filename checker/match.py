@@ -23,6 +23,8 @@ from checker.sources import line_starts, match_form, paragraph_bounds, sentences
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "feet": "foot"}
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
 _WORD = re.compile(r"[\w'-]+")
+WORD_SIMILARITY = 80
+_ALIGN_WORD = re.compile(r"[^\s\"(),;:.!?]+")
 
 
 def stem(word: str) -> str:
@@ -78,6 +80,34 @@ def _has_word(words: set[str], sentence_form: str, term: str) -> bool:
     return len(parts) > 1 and fuzz.partial_ratio(term.lower(), sentence_form) >= 90
 
 
+def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int] | None:
+    """Where `phrase_form` best matches `form`, word by word: (score, start, end) or None.
+
+    The score of a window of the sentence's words is how much of the phrase (by characters) it
+    covers with fuzzily equal words (rapidfuzz ratio >= 80). Windows as long as the phrase or up
+    to three words longer are tried, so extra words inside ("the administration's plans") are
+    forgiven but a missing distinctive word is not. The span covers whole words, which the
+    stance logic relies on.
+    """
+    words = [(m.start(), m.end()) for m in _ALIGN_WORD.finditer(form)]
+    phrase_words = _ALIGN_WORD.findall(phrase_form)
+    if not words or not phrase_words or fuzz.partial_ratio(phrase_form, form) < min(threshold, 60):
+        return None
+    texts = [form[s:e] for s, e in words]
+    weights = [len(w) for w in phrase_words]
+    total = sum(weights)
+    similar = [[fuzz.ratio(p, t, score_cutoff=WORD_SIMILARITY) / 100 for t in texts] for p in phrase_words]
+    size = len(phrase_words)
+    best: tuple[float, int, int, int] | None = None
+    for width in range(min(size, len(words)), min(size + 4, len(words) + 1)):
+        for first in range(len(words) - width + 1):
+            cover = sum(w * max(row[first:first + width]) for w, row in zip(weights, similar))
+            score = 100 * cover / total
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, width, words[first][0], words[first + width - 1][1])
+    return None if best is None else (best[0], best[2], best[3])
+
+
 def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
     """The span of the best-matching phrase in `form`, with its polarity for stance rules."""
     candidates: list[tuple[str, Stance | None]]
@@ -89,12 +119,12 @@ def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
     found_match: PhraseMatch | None = None
     for phrase, polarity in candidates:
         phrase_form = match_form(phrase)
-        found = fuzz.partial_ratio_alignment(phrase_form, form, score_cutoff=threshold)
+        found = align(phrase_form, form, threshold)
         if found is None:
             continue
-        if best is None or (found.score, len(phrase_form)) > best:
-            best = (found.score, len(phrase_form))
-            found_match = PhraseMatch(start=found.dest_start, end=found.dest_end, phrase=phrase, polarity=polarity)
+        if best is None or (found[0], len(phrase_form)) > best:
+            best = (found[0], len(phrase_form))
+            found_match = PhraseMatch(start=found[1], end=found[2], phrase=phrase, polarity=polarity)
     if found_match is None:
         for pattern in rule.patterns:
             hit = re2.search(pattern, form)

@@ -30,13 +30,13 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 _MATCH_TABLE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 })
 
 
 def match_form(text: str) -> str:
-    """Text as matching sees it: lower case, straight quotes and dashes, same length and offsets."""
+    """Text as matching sees it: lower case, straight quotes, hyphens as spaces; same length and offsets."""
     folded = text.translate(_MATCH_TABLE)
     lowered = folded.lower()
     if len(lowered) == len(folded):

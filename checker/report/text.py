@@ -27,7 +27,7 @@ REASON_WORDS = {
 
 def _printable(text: str) -> str:
     """Source text with control characters made visible, so it cannot steer the terminal."""
-    return "".join(c if c.isprintable() or c in "\t" else f"\\x{ord(c):02x}" for c in text)
+    return "".join(c if c.isprintable() else " " if c.isspace() else f"\\x{ord(c):02x}" for c in text)
 
 
 def mention_text(mention: Mention) -> Group:

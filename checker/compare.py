@@ -46,9 +46,9 @@ def _intervals_clash(intervals: list[Interval]) -> bool:
 
 
 def _dates_clash(values: Iterable[str]) -> bool:
-    distinct = sorted(set(values))
-    return any(a[: min(len(a), len(b))] != b[: min(len(a), len(b))]
-               for i, a in enumerate(distinct) for b in distinct[i + 1:])
+    """Whether two dates differ at the precision both give (2021-01 and 2021-01-14 agree)."""
+    distinct = set(values)
+    return any(len({v[:width] for v in distinct if len(v) >= width}) > 1 for width in (4, 7, 10))
 
 
 def _statement(mention: Mention) -> tuple[object, ...]:

@@ -7,6 +7,7 @@ scored only against the rules whose keywords it holds. Nothing is scored against
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -127,10 +128,16 @@ def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
             found_match = PhraseMatch(start=found[1], end=found[2], phrase=phrase, polarity=polarity)
     if found_match is None:
         for pattern in rule.patterns:
-            hit = re2.search(pattern, form)
+            hit = _compiled(pattern).search(form)
             if hit:
                 return PhraseMatch(start=hit.start(), end=hit.end())
     return found_match
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re2._Regexp:
+    """A rule's RE2 pattern, compiled once and case-insensitive like the rest of matching."""
+    return re2.compile("(?i)" + pattern)
 
 
 def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
+from checker import __version__
 from checker.cli.check import check_command
 
 app = typer.Typer(
@@ -17,6 +19,20 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("check")(check_command)
+
+
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"checker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Find where sources disagree about the claims you describe as YAML rules."""
 
 
 def main() -> None:

@@ -1,0 +1,147 @@
+"""`checker check` through typer's runner: formats, levels, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from checker.cli import app
+from tests.conftest import RULES, SEEDS
+
+runner = CliRunner()
+
+FINDING_KEYS = ["rule", "type", "verdict", "reasons", "severity", "fingerprint", "message", "mentions"]
+MENTION_KEYS = ["source", "line", "start", "end", "sentence", "value", "qualifier", "unit", "as_of", "speaker",
+                "stance"]
+
+RULE = """\
+id: pilot-families
+title: Families in the pilot
+type: quantity
+about: [families]
+phrases: [pilot separated]
+unit: families
+"""
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_json_matches_the_contract():
+    result = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["version", "findings", "stats"]
+    assert data["version"] == 1
+    assert list(data["stats"]) == ["sources", "rules", "mentions", "seconds"]
+    assert data["stats"]["sources"] == 3
+    for finding in data["findings"]:
+        assert list(finding) == FINDING_KEYS
+        for mention in finding["mentions"]:
+            assert list(mention) == MENTION_KEYS
+
+
+def test_json_offsets_index_the_source_text():
+    data = json.loads(run("check", str(SEEDS), "--rules", str(RULES), "--format", "json").stdout)
+    for finding in data["findings"]:
+        for mention in finding["mentions"]:
+            text = (SEEDS / mention["source"]).read_text(encoding="utf-8")
+            assert text[mention["start"]:mention["end"]] == mention["sentence"]
+            assert text.count("\n", 0, mention["start"]) + 1 == mention["line"]
+
+
+def test_output_is_deterministic():
+    first = json.loads(run("check", str(SEEDS), "--rules", str(RULES), "--format", "json").stdout)
+    second = json.loads(run("check", str(SEEDS), "--rules", str(RULES), "--format", "json").stdout)
+    for data in (first, second):
+        data["stats"].pop("seconds")
+    assert first == second
+
+
+def test_text_report_shows_both_sides():
+    result = run("check", str(SEEDS), "--rules", str(RULES), "--no-color")
+    assert "CONTRADICTION" in result.stdout and "APPARENT" in result.stdout
+    assert "000_c809df64c129ba37.txt:16" in result.stdout
+    assert "Sarah Isgur Flores" in result.stdout
+    assert "at least 545 parents" in result.stdout
+    assert "they count different things" in result.stdout
+
+
+def test_min_level_hides_apparent_and_fail_on_sets_exit(tmp_path):
+    shown = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json", "--min-level", "contradiction")
+    assert {f["verdict"] for f in json.loads(shown.stdout)["findings"]} == {"contradiction"}
+    assert run("check", str(SEEDS), "--rules", str(RULES), "--fail-on", "never").exit_code == 0
+    apparent_only = run("check", str(SEEDS / "001_8c36c7995ecb0c4b.txt"), str(SEEDS / "002_a7613cb33c941bf4.txt"),
+                        "--rules", str(RULES), "--format", "json")
+    assert apparent_only.exit_code == 0
+    assert run("check", str(SEEDS / "001_8c36c7995ecb0c4b.txt"), str(SEEDS / "002_a7613cb33c941bf4.txt"),
+               "--rules", str(RULES), "--fail-on", "apparent").exit_code == 1
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "report" / "findings.json"
+    result = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json", "--output", str(out))
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_new_rule_needs_only_a_yaml_file(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "pilot-families.yaml").write_text(RULE, encoding="utf-8")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.md").write_text("# outlet: Daily\n# published: 2020-05-01\n\n"
+                                  "The pilot separated 280 families, officials said.\n", encoding="utf-8")
+    (sources / "b.txt").write_text("---\noutlet: Weekly\npublished: 2020-05-02\n---\n"
+                                   "The pilot separated 300 families.\n", encoding="utf-8")
+    result = run("check", str(sources), "--rules", str(rules), "--format", "json")
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["rule"] == "pilot-families" and finding["verdict"] == "contradiction"
+    assert [(m["source"], m["value"], m["speaker"]) for m in finding["mentions"]] == [
+        ("a.md", 280, "officials"), ("b.txt", 300, "Weekly")]
+
+
+def test_bad_rule_and_bad_source_exit_2_and_the_rest_is_checked(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "pilot-families.yaml").write_text(RULE, encoding="utf-8")
+    (rules / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("The pilot separated 280 families.\n", encoding="utf-8")
+    (sources / "b.txt").write_text("The pilot separated 300 families.\n", encoding="utf-8")
+    (sources / "c.txt").write_bytes(b"\x00\x01binary\x00")
+    result = run("check", str(sources), "--rules", str(rules), "--format", "json")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    errors = result.stderr.splitlines()
+    assert any(line.startswith(f"{rules / 'broken.yaml'}:3:") for line in errors), errors
+    assert any(line.startswith("c.txt") and "binary" in line for line in errors), errors
+    assert len(json.loads(result.stdout)["findings"]) == 1
+
+
+def test_empty_folder_and_missing_path(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("check", str(tmp_path / "empty"), str(tmp_path / "missing"), "--rules", str(RULES))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert any("empty" in line and "no .txt or .md" in line for line in lines)
+    assert any("missing" in line and "no such file" in line for line in lines)
+
+
+def test_bad_option_is_exit_2():
+    assert run("check", "--format", "yaml").exit_code == 2
+
+
+def test_python_dash_m_entry_point():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("checker ")

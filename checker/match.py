@@ -17,11 +17,11 @@ import re2
 from rapidfuzz import fuzz
 
 from checker.extract import extract_mention
+from checker.extract.numbers import IRREGULAR_PLURALS
 from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta, Stance
 from checker.rules import Rule, StanceRule
 from checker.sources import line_starts, match_form, paragraph_bounds, sentences
 
-_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "feet": "foot"}
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
 _WORD = re.compile(r"[\w'-]+")
 WORD_SIMILARITY = 80
@@ -31,8 +31,8 @@ _ALIGN_WORD = re.compile(r"[^\s\"(),;:.!?]+")
 def stem(word: str) -> str:
     """A crude stem: enough to let "separated" find "separation" and "parent" find "parents"."""
     word = word.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

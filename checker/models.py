@@ -116,6 +116,8 @@ class Interval(BaseModel):
 
         if self.is_point:
             return fmt(self.low)
+        if not (self.low_open or self.high_open or math.isinf(self.high)):
+            return f"{fmt(self.low)}–{fmt(self.high)}"
         left = "(" if self.low_open else "["
         right = ")" if self.high_open or math.isinf(self.high) else "]"
         return f"{left}{fmt(self.low)}, {fmt(self.high)}{right}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checker.extract.dates import DateMention, find_dates
-from checker.extract.numbers import Quantity, find_quantities
+from checker.extract.numbers import Quantity, find_quantities, singular
 from checker.extract.speakers import speaker_of
 from checker.extract.stance import stance_of
 from checker.models import Mention, PhraseMatch, Sentence, Source
@@ -22,18 +22,7 @@ __all__ = ["extract_mention", "find_dates", "find_quantities", "same_unit"]
 def same_unit(a: str, b: str) -> bool:
     """Whether two counted nouns name the same thing, singular or plural."""
     a, b = a.lower(), b.lower()
-    return a == b or _singular(a) == _singular(b)
-
-
-def _singular(word: str) -> str:
-    irregular = {"children": "child", "people": "person", "women": "woman", "men": "man"}
-    if word in irregular:
-        return irregular[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return a == b or singular(a) == singular(b)
 
 
 def _distance(start: int, end: int, match: PhraseMatch) -> int:

@@ -115,7 +115,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_UNIT_WORDS = 4
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """The singular of a counted noun, so that "parent" and "parents" name one unit."""
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
@@ -177,7 +178,7 @@ def _unit(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int, boo
     noun and stopping at punctuation, a STOP_WORDS word, an -ed/-ing word after the noun or a
     possessive. A `units` word wins; otherwise the first lower-case plural, else the last noun.
     """
-    wanted = {_singular(u.lower()): u for u in units}
+    wanted = {singular(u.lower()): u for u in units}
     run: list[tuple[str, int, int]] = []
     for _ in range(MAX_UNIT_WORDS):
         token = _TOKEN.match(text, pos)
@@ -190,8 +191,8 @@ def _unit(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int, boo
             word = word[: possessive.start()]
         lower = word.lower()
         start = token.start("word")
-        if _singular(lower) in wanted:
-            return wanted[_singular(lower)], start, start + len(word), True
+        if singular(lower) in wanted:
+            return wanted[singular(lower)], start, start + len(word), True
         if lower in STOP_WORDS or (run and _participle(lower)):
             break
         if not run and (lower in ADJECTIVES or _participle(lower)):
@@ -201,7 +202,7 @@ def _unit(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int, boo
             break
     if not run:
         return None
-    plural = [w for w in run if text[w[1]].islower() and _singular(w[0]) != w[0] and w[0] != "news"]
+    plural = [w for w in run if text[w[1]].islower() and singular(w[0]) != w[0] and w[0] != "news"]
     head = plural[0] if plural else run[-1]
     return head[0], head[1], head[2], False
 

@@ -46,7 +46,7 @@ def mention_text(mention: Mention) -> Group:
     end = mention.span_end - mention.start
     if 0 <= start < end <= len(mention.sentence):
         body.stylize("bold underline", start, end)
-    return Group(head, Padding(body, (0, 0, 0, 4)))
+    return Group(head, Padding(body, (0, 0, 0, 4), expand=False))
 
 
 def finding_text(finding: Finding) -> Group:
@@ -57,10 +57,11 @@ def finding_text(finding: Finding) -> Group:
     parts: list[Text | Group | Padding] = [title]
     if finding.verdict == "apparent":
         why = "; ".join(REASON_WORDS[r] for r in finding.reasons)
-        parts.append(Padding(Text(f"Explained: {why}.", style="yellow"), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"Explained: {why}.", style="yellow"), (0, 0, 0, 2), expand=False))
     else:
-        parts.append(Padding(Text("These statements cannot all hold as stated.", style="red"), (0, 0, 0, 2)))
-    parts.extend(Padding(mention_text(m), (0, 0, 0, 2)) for m in finding.mentions)
+        parts.append(Padding(Text("These statements cannot all hold as stated.", style="red"), (0, 0, 0, 2),
+                             expand=False))
+    parts.extend(Padding(mention_text(m), (0, 0, 0, 2), expand=False) for m in finding.mentions)
     return Group(*parts)
 
 
@@ -77,4 +78,4 @@ def render_text(result: CheckResult, color: bool = False, width: int = 100) -> s
         f"{counts['contradiction']} contradiction(s), {counts['apparent']} apparent; "
         f"{stats.sources} source(s), {stats.rules} rule(s), {stats.mentions} mention(s) in {stats.seconds:.2f}s",
         style="bold"))
-    return buffer.getvalue()
+    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -36,9 +37,19 @@ def _root(
 
 
 def main() -> None:
-    """Console-script entry point; usage errors exit 2 as click decides."""
+    """Console-script entry point.
+
+    Bad input is reported by the commands themselves (exit 2); anything that still escapes is a
+    bug in checker, reported in one line (exit 3) unless CHECKER_DEBUG asks for the traceback.
+    """
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("checker: interrupted\n")
         raise SystemExit(130) from None
+    except Exception as exc:
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        sys.stderr.write(f"checker: internal error: {type(exc).__name__}: {exc} "
+                         "(a bug in checker; set CHECKER_DEBUG=1 for the traceback and report it)\n")
+        raise SystemExit(3) from None

@@ -23,7 +23,7 @@ from checker.rules import Rule, StanceRule
 from checker.sources import line_starts, match_form, paragraph_bounds, sentences
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
-_WORD = re.compile(r"[\w'-]+")
+_WORD = re.compile(r"[\w']+")
 WORD_SIMILARITY = 80
 _ALIGN_WORD = re.compile(r"[^\s\"(),;:.!?]+")
 
@@ -36,7 +36,8 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
-    return word
+    # "prosecute" must find "prosecuting" and "prosecution" too.
+    return word[:-1] if word.endswith("e") and len(word) >= 6 else word
 
 
 class KeywordIndex:
@@ -47,7 +48,7 @@ class KeywordIndex:
         self.by_stem: dict[str, set[str]] = defaultdict(set)
         for rule in self.rules.values():
             for keyword in rule.keywords():
-                for word in _WORD.findall(keyword):
+                for word in _WORD.findall(match_form(keyword)):
                     self.by_stem[stem(word)].add(rule.id)
         self.lengths = sorted({len(s) for s in self.by_stem}, reverse=True)
         alternatives = "|".join(re2.escape(s) for s in sorted(self.by_stem, key=len, reverse=True))
@@ -61,12 +62,16 @@ class KeywordIndex:
         return found
 
     def passages(self, text: str) -> dict[tuple[int, int], set[str]]:
-        """Paragraphs holding any keyword, with the rules whose keywords they hold."""
+        """Paragraphs holding any keyword, with the rules whose keywords they hold.
+
+        The scan reads the match form, so curly apostrophes and hyphens in the text meet the
+        keywords as straight apostrophes and spaces; offsets are the same as in `text`.
+        """
         result: dict[tuple[int, int], set[str]] = defaultdict(set)
         if self.pattern is None:
             return result
         bounds = (-1, -1)
-        for hit in self.pattern.finditer(text):
+        for hit in self.pattern.finditer(match_form(text)):
             if not bounds[0] <= hit.start() < bounds[1]:
                 bounds = paragraph_bounds(text, hit.start())
             result[bounds] |= self.rules_for(hit.group(0))
@@ -75,10 +80,12 @@ class KeywordIndex:
 
 def _has_word(words: set[str], sentence_form: str, term: str) -> bool:
     """Every word of `term` occurs in the sentence (by stem), or the term matches it as a phrase."""
-    parts = _WORD.findall(term.lower())
-    if all(any(w.startswith(stem(p)) for w in words) for p in parts):
+    term_form = match_form(term)
+    parts = _WORD.findall(term_form)
+    stems = [stem(p) for p in parts]
+    if all(any(w.startswith(s) for w in words) for s in stems):
         return True
-    return len(parts) > 1 and fuzz.partial_ratio(term.lower(), sentence_form) >= 90
+    return len(parts) > 1 and fuzz.partial_ratio(term_form, sentence_form) >= 90
 
 
 def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int] | None:

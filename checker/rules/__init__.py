@@ -1,27 +1,33 @@
-"""Rules: the claims a user cares about, one YAML file each, validated by pydantic models."""
+"""Rules: the claims a user cares about, one YAML file each, validated by pydantic models.
+
+Loading never stops at the first mistake: every file is read, every problem of every file is
+reported with its line and column, and the rules that load are still returned.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
-from rapidfuzz import process
+from pydantic import BaseModel, Field, SkipValidation, TypeAdapter, ValidationError
 
 from checker.models import Problem
-from checker.rules.base import Example, Expected, RuleBase
+from checker.rules.base import Example, Expected, RuleBase, field_docs
 from checker.rules.date import DateRule
+from checker.rules.lint import never_works
 from checker.rules.loader import Document, RuleFileError, read_document
+from checker.rules.problems import validation_problems
 from checker.rules.quantity import QuantityRule
 from checker.rules.stance import StanceRule
 
 Rule = Annotated[QuantityRule | StanceRule | DateRule, Field(discriminator="type")]
 RULE_TYPES: dict[str, type[RuleBase]] = {"quantity": QuantityRule, "stance": StanceRule, "date": DateRule}
-_RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
-
+RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
 __all__ = [
     "DateRule", "Example", "Expected", "QuantityRule", "Rule", "RuleBase", "RULE_TYPES", "StanceRule",
-    "LoadedRules", "load_rules", "parse_rule", "rule_files",
+    "LoadedRules", "field_docs", "load_rules", "parse_rule", "read_documents", "rule_files", "rule_from_document",
+    "rules_from_documents",
 ]
 
 
@@ -31,6 +37,8 @@ class LoadedRules(BaseModel):
     rules: list[Rule] = []
     files: dict[str, str] = {}
     problems: list[Problem] = []
+    documents: SkipValidation[dict[str, Document]] = Field(default_factory=dict, exclude=True, repr=False)
+    """Each loaded rule's parsed file, by rule id: where every key and example stands."""
 
 
 def rule_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -44,79 +52,71 @@ def rule_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
             found.append(path)
         else:
             problems.append(Problem(file=str(path), message="no such rule file or folder",
-                                    hint="pass --rules with a folder of rule YAML files"))
+                                    hint="pass a rule file or a folder of rule YAML files"))
     if not found and not problems:
         problems.append(Problem(file=", ".join(map(str, paths)), message="no rule files (*.yaml) found",
                                 hint="add a rule with `checker rules new ID --type quantity`"))
     return found, problems
 
 
-def _validation_problems(error: ValidationError, doc: Document, name: str) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        loc = tuple(item["loc"])
-        if loc and loc[0] in RULE_TYPES and doc.data.get("type") == loc[0]:
-            loc = loc[1:]
-        kind = item["type"]
-        hint = None
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            line, column = doc.locate(loc, key=True)
-            message = f"unknown key '{key}'"
-            rule_type = RULE_TYPES.get(doc.data.get("type")) if isinstance(doc.data, dict) else None
-            known = list(rule_type.model_fields) if rule_type and len(loc) == 1 else []
-            best = process.extractOne(key, known, score_cutoff=60) if known else None
-            if best:
-                hint = f"did you mean '{best[0]}'?"
-        elif kind == "union_tag_invalid" or kind == "union_tag_not_found":
-            line, column = doc.locate(("type",))
-            got = doc.data.get("type") if isinstance(doc.data, dict) else None
-            message = f"unknown rule type {got!r}" if got is not None else "missing key 'type'"
-            hint = "type must be one of: " + ", ".join(RULE_TYPES)
-        elif kind == "missing":
-            line, column = doc.locate(loc[:-1])
-            message = f"missing required key '{loc[-1]}'"
-        else:
-            line, column = doc.locate(loc)
-            where = ".".join(map(str, loc))
-            message = f"{where}: {item['msg']}" if where else item["msg"]
-        problems.append(Problem(file=name, line=line, column=column, message=message, hint=hint,
-                                excerpt=doc.excerpt(line)))
-    return problems
+def rule_from_document(doc: Document) -> tuple[Any | None, list[Problem]]:
+    """Validate a parsed rule file: the rule, and every problem found in it."""
+    problems = list(doc.problems)
+    if not isinstance(doc.data, dict):
+        kind = "nothing" if doc.data is None else f"a {type(doc.data).__name__}"
+        problems.append(doc.problem(f"a rule file holds a mapping of keys to values, not {kind}",
+                                    hint="start with `id:`, `title:` and `type:` keys"))
+        return None, doc.capped(problems)
+    try:
+        rule = RULE_ADAPTER.validate_python(doc.data)
+    except ValidationError as exc:
+        found = validation_problems(exc, doc, RULE_TYPES)
+        return None, doc.capped(problems + found, total=len(problems) + exc.error_count())
+    problems = doc.capped(problems + never_works(rule, doc))
+    return (None if any(p.level == "error" for p in problems) else rule), problems
 
 
 def parse_rule(path: Path, display: str | None = None) -> tuple[Any | None, list[Problem]]:
     """Load one rule file: the rule, or the problems that stop it (each with file:line:col)."""
-    name = display or str(path)
     try:
-        doc = read_document(path, name)
+        doc = read_document(path, display)
     except RuleFileError as exc:
         return None, [exc.problem]
-    if not isinstance(doc.data, dict):
-        kind = type(doc.data).__name__
-        return None, [Problem(file=name, line=1, column=1, message=f"a rule file holds a mapping, not a {kind}",
-                              hint="start with `id:`, `title:` and `type:` keys", excerpt=doc.excerpt(1))]
-    try:
-        return _RULE_ADAPTER.validate_python(doc.data), []
-    except ValidationError as exc:
-        return None, _validation_problems(exc, doc, name)
+    return rule_from_document(doc)
+
+
+def rules_from_documents(docs: Iterable[Document], problems: Iterable[Problem] = ()) -> LoadedRules:
+    """Validate parsed rule files; a second rule with an id already taken is a problem, not a rule."""
+    loaded = LoadedRules(problems=list(problems))
+    for doc in docs:
+        rule, rule_problems = rule_from_document(doc)
+        loaded.problems.extend(rule_problems)
+        if rule is None:
+            continue
+        if rule.id in loaded.files:
+            first = loaded.documents[rule.id]
+            line = first.locate(("id",))[0]
+            loaded.problems.append(doc.problem(f"duplicate rule id '{rule.id}': {first.name}:{line} has it too",
+                                               ("id",), hint="give each rule its own id"))
+            continue
+        loaded.files[rule.id] = doc.name
+        loaded.documents[rule.id] = doc
+        loaded.rules.append(rule)
+    return loaded
+
+
+def read_documents(files: list[Path], problems: list[Problem]) -> Iterator[Document]:
+    """Each file parsed, in order; a file that cannot be read adds its problem to `problems`."""
+    for path in files:
+        try:
+            yield read_document(path)
+        except RuleFileError as exc:
+            problems.append(exc.problem)
 
 
 def load_rules(paths: list[Path]) -> LoadedRules:
     """Load every rule under `paths`; problems of one file never stop the others."""
     files, problems = rule_files(paths)
-    loaded = LoadedRules(problems=problems)
-    for path in files:
-        rule, file_problems = parse_rule(path)
-        loaded.problems.extend(file_problems)
-        if rule is None:
-            continue
-        if rule.id in loaded.files:
-            line, column = 1, 1
-            loaded.problems.append(Problem(file=str(path), line=line, column=column,
-                                           message=f"duplicate rule id '{rule.id}', also in {loaded.files[rule.id]}",
-                                           hint="give each rule its own id"))
-            continue
-        loaded.files[rule.id] = str(path)
-        loaded.rules.append(rule)
+    loaded = rules_from_documents(list(read_documents(files, problems)), problems)
+    loaded.problems.sort(key=lambda p: p.file)  # stable: each file's problems stay in line order
     return loaded

@@ -1,23 +1,49 @@
 """`type: stance` — a yes/no claim that sources affirm or deny.
 
-affirm: phrases that state the claim ("suspending prosecutions of adults").
-deny: phrases that state its opposite ("no change to the zero tolerance policy").
-
-A negation outside the matched phrase ("did not", "never", "no longer") or a denial verb
-governing it ("denied the report that ...") turns the stance round; a negation inside the
-phrase is part of it. Fuzzy matching cannot see negation, so this is done separately.
+A sentence is about the claim when it has the `about` words and one of the `affirm` or `deny`
+phrases matches it (fuzzy); the phrase's side is the statement's stance. A negation outside the
+matched phrase ("did not", "never", "no longer") or a denial verb governing it ("denied the
+report that ...") turns the stance round; a negation inside the phrase is part of it. Fuzzy
+matching cannot see negation, so this is done separately. An affirmation and a denial of the
+same claim, at the same time and in the same scope, are a contradiction.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from checker.rules.base import RuleBase
 
 
 class StanceRule(RuleBase):
+    """A yes/no claim.
+
+    Fields:
+      affirm: phrases that state the claim ("suspending prosecutions of adults").
+      deny: phrases that state its opposite ("no change to the zero tolerance policy").
+    """
+
     type: Literal["stance"]
     affirm: list[str] = Field(min_length=1)
     deny: list[str] = Field(default_factory=list)
+
+    @field_validator("affirm", "deny")
+    @classmethod
+    def _no_blank_phrases(cls, words: list[str]) -> list[str]:
+        if any(not w.strip() for w in words):
+            raise ValueError("entries must not be blank")
+        return words
+
+    def match_phrases(self) -> list[str]:
+        return [*self.affirm, *self.deny]
+
+    @field_validator("phrases", "patterns")
+    @classmethod
+    def _sides_only(cls, values: list[str]) -> list[str]:
+        """A stance needs a side, which only `affirm` and `deny` phrases give."""
+        if values:
+            raise ValueError("a stance rule matches with its affirm and deny phrases; "
+                             "move these there")
+        return values

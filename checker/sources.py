@@ -8,13 +8,16 @@ the passages a rule's keywords point at (see `checker.match`), never for the who
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import syntok.segmenter as segmenter
 import yaml
 from pydantic import ValidationError
+from yaml.constructor import SafeConstructor
 
 from checker.models import Problem, Sentence, Source, SourceMeta
 from checker.rules.loader import SafeYamlLoader
@@ -24,6 +27,9 @@ MANIFEST = "sources.yaml"
 MAX_SOURCE_BYTES = 200_000_000
 META_KEYS = frozenset(SourceMeta.model_fields)
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 # One-to-one replacements, so that matching sees curly and straight quotes alike without
 # shifting any offset.
@@ -41,7 +47,8 @@ def match_form(text: str) -> str:
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+    # "İ".lower() is "i" plus a combining dot: keep the "i" so that offsets do not move.
+    return "".join(c.lower()[0] for c in folded)
 
 
 def line_starts(text: str) -> list[int]:
@@ -94,14 +101,24 @@ def sentences(text: str, start: int, end: int, starts: list[int]) -> list[Senten
 
 
 def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
-    """Decode a file's bytes: UTF-8 (BOM or not); else a legacy encoding with a warning; binary is refused."""
+    """Decode a file's bytes: UTF-8 (BOM or not) or UTF-16/32 with a BOM; else a legacy encoding with a
+    warning; binary is refused."""
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            try:
+                return _normalize_newlines(raw[len(bom):].decode(encoding)), None
+            except UnicodeDecodeError as exc:
+                return None, Problem(file=name, message=f"cannot decode file as {encoding}: {exc.reason}",
+                                     hint="convert it to UTF-8")
     if b"\x00" in raw[:8192]:
         return None, Problem(file=name, level="warning", message="binary file skipped",
                              hint="only .txt and .md text files are read")
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM):]
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = _line_at(raw, exc.start)
         for encoding in FALLBACK_ENCODINGS:
             try:
                 text = raw.decode(encoding)
@@ -114,74 +131,162 @@ def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     return _normalize_newlines(text), None
 
 
+def _line_at(raw: bytes, offset: int) -> int:
+    """The 1-based line of byte `offset`, counting CRLF, LF and a lone CR each as one line break."""
+    head = raw[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
 def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _meta(data: dict[str, Any], name: str, line: int | None) -> tuple[SourceMeta, list[Problem]]:
-    known = {k: v for k, v in data.items() if k in META_KEYS}
-    problems = [Problem(file=name, line=line, level="warning", message=f"unknown metadata key '{k}' ignored",
-                        hint="known keys: " + ", ".join(sorted(META_KEYS)))
-                for k in data if k not in META_KEYS]
+def _meta(data: dict[str, tuple[Any, str, int | None]]) -> tuple[SourceMeta, list[Problem]]:
+    """Metadata from `key: (value, file, line)`; each problem points at the line that gave the value.
+
+    A bad value is reported and dropped; the other values are kept.
+    """
+    known: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, (value, file, line) in data.items():
+        if key not in META_KEYS:
+            problems.append(Problem(file=file, line=line, level="warning",
+                                    message=f"unknown metadata key '{key}' ignored",
+                                    hint="known keys: " + ", ".join(sorted(META_KEYS))))
+            continue
+        known[key] = value.date() if isinstance(value, datetime) else value
     try:
         return SourceMeta.model_validate(known), problems
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(map(str, first["loc"]))
-        problems.append(Problem(file=name, line=line, message=f"metadata '{key}': {first['msg']}",
-                                hint="published takes a date such as 2021-01-14"))
-        return SourceMeta(), problems
+        bad: set[str] = set()
+        for error in exc.errors():
+            key = str(error["loc"][0]) if error["loc"] else ""
+            bad.add(key)
+            # pydantic names the field, and every field validated came from `data`
+            _, file, line = data[key] if key in data else (None, next(iter(data.values()))[1], None)
+            problems.append(Problem(file=file, line=line, message=f"metadata '{key}': {error['msg']}",
+                                    hint="published takes a date such as 2021-01-14" if key == "published" else None))
+        try:
+            meta = SourceMeta.model_validate({k: v for k, v in known.items() if k not in bad})
+        except ValidationError:  # pragma: no cover - every failing key was dropped
+            meta = SourceMeta()
+        return meta, problems
 
 
-def _header(text: str, name: str) -> tuple[dict[str, Any], int, list[Problem]]:
-    """Metadata at the top of a source: YAML front matter between `---` lines, or `# key: value` lines."""
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1:
-            body = text.find("\n", end + 4)
+class _MetaLoader(SafeYamlLoader):
+    """The safe loader, reading a timestamp that is no real date (2021-02-30) as text.
+
+    PyYAML raises a bare ValueError for such a date; kept as text, it reaches pydantic, which
+    reports it against the line of its key.
+    """
+
+
+def _timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _load_yaml(text: str) -> tuple[Any, dict[tuple[str, ...], int]]:
+    """Safe YAML (no aliases, bounded nesting): the data, and the 0-based line of each key one or two levels down."""
+    loader = _MetaLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+    lines: dict[tuple[str, ...], int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            lines[(str(key.value),)] = key.start_mark.line
+            if isinstance(value, yaml.MappingNode):
+                for inner, _ in value.value:
+                    if isinstance(inner, yaml.ScalarNode):
+                        lines[(str(key.value), str(inner.value))] = inner.start_mark.line
+    return data, lines
+
+
+def _yaml_problem(exc: yaml.YAMLError, file: str, first_line: int, what: str, hint: str) -> Problem:
+    """A YAML error as a problem; `first_line` is the file line the YAML text starts on."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    parts = [str(part).rstrip(":") for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part]
+    reason = " ".join(parts) if parts else str(exc).splitlines()[0]
+    reason = reason.replace(" in rule files", "")
+    return Problem(file=file, line=mark.line + first_line if mark else first_line,
+                   column=mark.column + 1 if mark else None, message=f"{what} is not valid YAML: {reason}", hint=hint)
+
+
+_FRONT_OPEN = re.compile(r"---[ \t]*(?:\n|$)")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def _header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | None]], int, list[Problem]]:
+    """Metadata at the top of a source: YAML front matter between `---` lines, or `# key: value` lines.
+
+    Returns `key: (value, file, line)`, the offset where the body starts, and problems.
+    """
+    opening = _FRONT_OPEN.match(text)
+    if opening and opening.end() < len(text):
+        closing = _FRONT_CLOSE.search(text, opening.end())
+        if closing is not None:
+            body = text.find("\n", closing.end())
             body = len(text) if body == -1 else body + 1
             try:
-                data = yaml.load(text[4:end], Loader=SafeYamlLoader)
+                data, lines = _load_yaml(text[opening.end():closing.start()])
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line = mark.line + 2 if mark else 1
-                return {}, body, [Problem(file=name, line=line, message="front matter is not valid YAML",
+                return {}, body, [_yaml_problem(exc, name, 2, "front matter",
+                                                "fix the block between the --- lines")]
+            except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+                return {}, body, [Problem(file=name, line=2, message=f"front matter cannot be read: {exc}",
                                           hint="fix the block between the --- lines")]
+            if data is None:
+                return {}, body, []
             if isinstance(data, dict):
-                return data, body, []
-            return {}, body, [Problem(file=name, line=1, level="warning",
+                return {str(k): (v, name, lines.get((str(k),), 0) + 2) for k, v in data.items()}, body, []
+            return {}, body, [Problem(file=name, line=2, level="warning",
                                       message="front matter ignored: it is not a mapping of key: value")]
-    data: dict[str, Any] = {}
+    header: dict[str, tuple[Any, str, int | None]] = {}
     pos = 0
+    line = 1
     while text.startswith("# ", pos):
         end = text.find("\n", pos)
         end = len(text) if end == -1 else end
         key, sep, value = text[pos + 2:end].partition(":")
         if not sep or key.strip().lower() not in META_KEYS:
             break
-        data[key.strip().lower()] = value.strip()
+        header[key.strip().lower()] = (value.strip(), name, line)
         pos = end + 1
-    return data, pos, []
+        line += 1
+    return header, min(pos, len(text)), []
 
 
-def _manifest(folder: Path, base: Path) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+def _manifest(folder: Path, base: Path) -> tuple[dict[str, dict[str, tuple[Any, str, int | None]]], list[Problem]]:
+    """The `sources.yaml` of a folder: for each file name, `key: (value, manifest, line)`."""
     path = folder / MANIFEST
     if not path.is_file():
         return {}, []
     name = _display(path, base)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeYamlLoader) or {}
+        data, lines = _load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [Problem(file=name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, [Problem(file=name, line=mark.line + 1 if mark else 1, column=mark.column + 1 if mark else None,
-                            message=f"manifest is not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                            hint="fix it or remove it")]
+        return {}, [_yaml_problem(exc, name, 1, "manifest", "fix it or remove it")]
+    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+        return {}, [Problem(file=name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it")]
+    data = data or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         return {}, [Problem(file=name, line=1, message="manifest must map file names to metadata",
                             hint="e.g. `article.txt: {outlet: Axios, published: 2021-01-14}`")]
-    return {str(k): v for k, v in data.items()}, []
+    return {str(k): {str(key): (value, name, lines.get((str(k), str(key)), lines.get((str(k),), 0)) + 1)
+                     for key, value in v.items()}
+            for k, v in data.items()}, []
 
 
 def _display(path: Path, base: Path) -> str:
@@ -237,6 +342,6 @@ def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
         header, body_start, problems = _header(text, name)
         yield from problems
         data = {**manifests[file.parent].get(file.name, {}), **header}
-        meta, problems = _meta(data, name, 1)
+        meta, problems = _meta(data)
         yield from problems
         yield Source(name=name, path=str(file), text=text, meta=meta, body_start=body_start)

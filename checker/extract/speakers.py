@@ -22,13 +22,23 @@ VERBS = (
 _NAME = r"[A-Za-z][\w.'’&-]*"
 _NP = rf"(?P<who>{_NAME}(?:\s+{_NAME}){{0,8}}?)"
 _ADVERB = r"(?:\s+\w+ly)?(?:\s+(?:had|has|have|also|later|then|quickly))*"
-_LEADING = re.compile(rf"^\W*{_NP}{_ADVERB}\s+(?:{VERBS})\b")
+_APPOSITIVE = rf"(?:\s*,\s*(?:a|an|the)\s(?![^,]*\b(?:{VERBS})\b)[^,.;:\"“”]{{1,80}},)?"
+"""`Flores, a Justice Department spokeswoman, said`: a description (with no verb of saying) between
+the name and its verb; `The report, the OIG said, found` is the OIG speaking, not the report."""
+_ACCORDING_TO = r"(?i:according\s+to)"
+_ACCORDING_END = r"(?=\s*(?:[,.;]|$|\s+(?:released|published|by|on|in|who|which|that)\b))"
+_LEADING = re.compile(rf"^\W*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
 _TRAILING = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS})\b[^,]*$")
 _TRAILING_INVERTED = re.compile(rf",\s*(?:{VERBS})\s+{_NP}\W*$")
-_ACCORDING = re.compile(rf"\baccording to\s+{_NP}(?=\s*(?:[,.;]|$|\s+(?:released|published|by|on|in|who|which|that)\b))")
-_AFTER_QUOTE = re.compile(rf"^\s*,?\s*{_NP}{_ADVERB}\s+(?:{VERBS})\b")
+_PARENTHETICAL = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS})\s*,")
+"""`The policy, officials said, is over` and `..., officials said, adding that ...`."""
+_ACCORDING = re.compile(rf"\b{_ACCORDING_TO}\s+{_NP}{_ACCORDING_END}")
+_AFTER_QUOTE = re.compile(rf"^\s*,?\s*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
 _AFTER_QUOTE_INVERTED = re.compile(rf"^\s*,?\s*(?:{VERBS})\s+{_NP}(?=\s*[,.;:]|\s*$)")
+_AFTER_QUOTE_ACCORDING = re.compile(rf"^\s*,?\s*{_ACCORDING_TO}\s+{_NP}{_ACCORDING_END}")
 _BEFORE_QUOTE = re.compile(rf"{_NP}{_ADVERB}\s+(?:{VERBS})(?:\s+\w+){{0,3}}\s*[,:]?\s*$")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.;!?]\s")
+"""A sentence end before a quote; not the period of an initial or "U.S." or a title ("Dr.")."""
 
 ARTICLES = ("the ", "a ", "an ")
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
@@ -69,12 +79,13 @@ def _quote_attribution(paragraph: str, span: tuple[int, int]) -> str | None:
     """The speaker named right after a quote's close or right before its open."""
     after = paragraph[span[1] + 1: span[1] + 160]
     after = re.split(r"[.;!?]|[" + _QUOTES + "]", after, maxsplit=1)[0]
-    for pattern in (_AFTER_QUOTE, _AFTER_QUOTE_INVERTED):
+    for pattern in (_AFTER_QUOTE_ACCORDING, _AFTER_QUOTE, _AFTER_QUOTE_INVERTED):
         found = pattern.match(after)
         if found and (who := _clean(found.group("who"))):
             return who
     before = paragraph[max(0, span[0] - 160): span[0]]
-    before = re.split(r"[.;!?]\s|[" + _QUOTES + "]", before)[-1]
+    before = re.split(r"[" + _QUOTES + "]", before)[-1]
+    before = _SENTENCE_END.split(before)[-1]
     found = _BEFORE_QUOTE.search(before)
     if found and (who := _clean(found.group("who"))):
         return who
@@ -83,7 +94,7 @@ def _quote_attribution(paragraph: str, span: tuple[int, int]) -> str | None:
 
 def _own_attribution(sentence: str) -> str | None:
     """A speaker an unquoted sentence names itself."""
-    for pattern in (_ACCORDING, _LEADING, _TRAILING, _TRAILING_INVERTED):
+    for pattern in (_ACCORDING, _LEADING, _TRAILING, _PARENTHETICAL, _TRAILING_INVERTED):
         found = pattern.search(sentence)
         if found and (who := _clean(found.group("who"))):
             return who

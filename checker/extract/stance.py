@@ -18,11 +18,20 @@ DENIAL_VERBS = frozenset({
     "refuted", "refutes", "dismissed", "dismisses", "contradicted", "contradicts",
 })
 WINDOW = 5
-_TOKEN = re.compile(r"[a-z]+(?:n't)?|[,;:\"()]")
+_TOKEN = re.compile(r"[a-z]+n't|[a-z]+|[,;:\"()]")
+"""Words, with a contraction's "n't" kept on its word ("isn't", "can't", "won't"), and clause marks."""
+NOT_NEGATING = frozenset({"only", "just", "merely", "simply"})
+"""Words after which "not" does not negate: "not only ... but also"."""
 
 
 def _negations(tokens: list[str]) -> int:
-    return sum(1 for t in tokens if t in NEGATORS or t.endswith("n't"))
+    count = 0
+    for i, token in enumerate(tokens):
+        if token in NEGATORS or token.endswith("n't"):
+            if token == "not" and i + 1 < len(tokens) and tokens[i + 1] in NOT_NEGATING:
+                continue
+            count += 1
+    return count
 
 
 def stance_of(form: str, span: tuple[int, int], phrase_form: str, polarity: Stance) -> Stance:
@@ -33,7 +42,7 @@ def stance_of(form: str, span: tuple[int, int], phrase_form: str, polarity: Stan
         if token in ",;:\"()" or len(window) == WINDOW:
             break
         window.append(token)
-    flips = _negations(window)
+    flips = _negations(window[::-1])
     flips += max(0, _negations(_TOKEN.findall(form[span[0]:span[1]])) - _negations(_TOKEN.findall(phrase_form)))
     flips += sum(1 for t in before if t in DENIAL_VERBS)
     if flips % 2 == 0:

@@ -16,6 +16,7 @@ Verdict = Literal["contradiction", "apparent"]
 Reason = Literal["different-unit", "different-time", "different-scope", "bound", "rounding"]
 Stance = Literal["affirm", "deny"]
 Severity = Literal["low", "medium", "high"]
+ReviewStatus = Literal["open", "confirmed", "dismissed"]
 
 REASONS: tuple[str, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding")
 
@@ -144,6 +145,25 @@ class Mention(BaseModel):
     scope: str | None = None
 
 
+class Review(BaseModel):
+    """A person's verdict on a finding, kept by fingerprint in the reviews file (see `checker.review`)."""
+
+    status: ReviewStatus = "open"
+    note: str | None = None
+    by: str | None = None
+    at: str | None = Field(default=None, description="when, as UTC ISO 8601: 2021-01-14T09:30:00Z")
+
+
+class RuleInfo(BaseModel):
+    """What reports tell about a rule that ran, whether or not it found anything (SARIF lists them all)."""
+
+    id: str
+    title: str
+    type: str
+    severity: Severity
+    file: str | None = Field(default=None, description="the rule file, as the user named it")
+
+
 class Finding(BaseModel):
     """A rule whose mentions disagree, with the verdict and what explains the difference."""
 
@@ -156,6 +176,7 @@ class Finding(BaseModel):
     fingerprint: str
     message: str
     mentions: list[Mention]
+    review: Review | None = Field(default=None, description="set when a reviews file is in use")
 
 
 class Stats(BaseModel):
@@ -171,6 +192,7 @@ class CheckResult(BaseModel):
     findings: list[Finding] = []
     problems: list[Problem] = []
     stats: Stats = Stats()
+    rules: list[RuleInfo] = []
 
     @property
     def has_errors(self) -> bool:

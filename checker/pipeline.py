@@ -8,7 +8,7 @@ from pathlib import Path
 
 from checker.compare import compare
 from checker.match import KeywordIndex, match_source
-from checker.models import CheckResult, Mention, Problem, Stats
+from checker.models import CheckResult, Mention, Problem, RuleInfo, Stats
 from checker.rules import Rule, load_rules
 from checker.sources import load_sources
 
@@ -32,7 +32,8 @@ def check_sources(source_paths: Sequence[Path], rules: Sequence[Rule]) -> CheckR
     findings = compare(rules, mentions)
     stats = Stats(sources=count, rules=len(rules), mentions=len(mentions),
                   seconds=round(time.perf_counter() - started, 3))
-    return CheckResult(findings=findings, problems=problems, stats=stats)
+    infos = [RuleInfo(id=r.id, title=r.title, type=r.type, severity=r.severity) for r in rules]
+    return CheckResult(findings=findings, problems=problems, stats=stats, rules=infos)
 
 
 def check(source_paths: Sequence[Path | str], rule_paths: Sequence[Path | str] = ("rules",)) -> CheckResult:
@@ -43,4 +44,6 @@ def check(source_paths: Sequence[Path | str], rule_paths: Sequence[Path | str] =
     loaded = load_rules([Path(p) for p in rule_paths])
     result = check_sources([Path(p) for p in source_paths], loaded.rules)
     result.problems[:0] = loaded.problems
+    for info in result.rules:
+        info.file = loaded.files.get(info.id)
     return result

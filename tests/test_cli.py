@@ -5,12 +5,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
 from tests.conftest import RULES, SEEDS
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run where no `.checker/reviews.json` adds `review` to the JSON these tests hold to the contract."""
+    monkeypatch.chdir(tmp_path)
 
 FINDING_KEYS = ["rule", "type", "verdict", "reasons", "severity", "fingerprint", "message", "mentions"]
 MENTION_KEYS = ["source", "line", "start", "end", "sentence", "value", "qualifier", "unit", "as_of", "speaker",

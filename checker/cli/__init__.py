@@ -10,6 +10,7 @@ import typer
 
 from checker import __version__
 from checker.cli.check import check_command
+from checker.cli.review import review_app
 from checker.cli.rules import app as rules_app
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("check")(check_command)
+app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules", help="Write and check rules: validate, test, list, show, new, schema.")
 
 

@@ -25,11 +25,15 @@ def mention_json(mention: Mention) -> dict[str, Any]:
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
-    return {
+    """A finding as the contract has it; `review` is added only when a reviews file is in use."""
+    data: dict[str, Any] = {
         "rule": finding.rule, "type": finding.type, "verdict": finding.verdict, "reasons": list(finding.reasons),
         "severity": finding.severity, "fingerprint": finding.fingerprint, "message": finding.message,
         "mentions": [mention_json(m) for m in finding.mentions],
     }
+    if finding.review is not None:
+        data["review"] = finding.review.model_dump()
+    return data
 
 
 def result_json(result: CheckResult) -> dict[str, Any]:

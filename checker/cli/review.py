@@ -1,0 +1,143 @@
+"""`checker review`: judge findings one by one in the terminal, or set and list verdicts from scripts.
+
+`checker review [PATH...]` walks the open findings (it is `checker review walk`); `set` and `list`
+are for scripts. Every verdict goes straight to the reviews file (see `checker.review`).
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from checker.cli.check import Level, at_or_above, or_exit
+from checker.cli.output import EXIT_INPUT, EXIT_OK, print_problems
+from checker.cli.walk import walk
+from checker.models import CheckResult
+from checker.pipeline import check
+from checker.review import DEFAULT_REVIEWS, Reviews, apply_reviews, load_reviews, resolve, set_review, stale
+
+
+class _WalkByDefault(TyperGroup):
+    """Arguments that do not start with a command name go to `walk`: `checker review seeds --rules r`."""
+
+    ignore_unknown_options = True  # leave walk's options to walk
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands:
+            return "walk", self.commands["walk"], args
+        return super().resolve_command(ctx, args)
+
+
+review_app = typer.Typer(cls=_WalkByDefault, invoke_without_command=True, add_completion=False,
+                         context_settings={"help_option_names": ["-h", "--help"]})
+
+
+class Status(str, Enum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+
+
+class ListStatus(str, Enum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    stale = "stale"
+
+
+Paths = Annotated[list[Path] | None, typer.Argument(
+    help="Source files or folders, as for `checker check`. Default: seeds/.", show_default=False)]
+Rules = Annotated[list[Path] | None, typer.Option(
+    "--rules", "-r", help="Rule file or folder; repeat for more. Default: rules/.", show_default=False)]
+ReviewsPath = Annotated[Path, typer.Option("--reviews", help="The reviews file.")]
+By = Annotated[str | None, typer.Option("--by", help="Who judges. Default: your login name.", show_default=False)]
+
+
+def _reviewed(paths: list[Path] | None, rules: list[Path] | None, path: Path) -> tuple[CheckResult, Reviews]:
+    """Check the sources and put each finding's review on it; stale verdicts are reported, not dropped."""
+    reviews = or_exit(load_reviews, path)
+    result = check(paths or [Path("seeds")], rules or [Path("rules")])
+    print_problems(result.problems)
+    print_problems(stale(result, reviews))
+    return apply_reviews(result, reviews), reviews
+
+
+@review_app.callback()
+def review_root(ctx: typer.Context) -> None:
+    """Judge findings: `checker review [PATH...] [--rules DIR]` walks the open ones one by one
+    (it is `checker review walk`); `set` and `list` are for scripts."""
+    if ctx.invoked_subcommand is None:
+        walk_command()
+
+
+@review_app.command("walk")
+def walk_command(paths: Paths = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
+                 by: By = None, min_level: Annotated[Level, typer.Option(
+                     "--min-level", help="Walk findings at or above this level.")] = Level.apparent) -> None:
+    """Walk the open findings one by one; one key judges each, and every answer is saved at once.
+
+    Keys: c confirm, d dismiss, s skip, n add a note, o open the sources around the statements, q quit.
+    """
+    result, _ = _reviewed(paths, rules, reviews_path)
+    todo = [f for f in at_or_above(result, min_level.value).findings if f.review and f.review.status == "open"]
+    or_exit(lambda path: walk(todo, path, by, paths or [Path("seeds")]), reviews_path)
+    raise typer.Exit(EXIT_INPUT if result.has_errors else EXIT_OK)
+
+
+@review_app.command("set")
+def set_command(
+    fingerprint: Annotated[str, typer.Argument(help="The finding's fingerprint, or a unique prefix of it.")],
+    status: Annotated[Status, typer.Option("--status", help="The verdict.")],
+    paths: Paths = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why; replaces the note there.")] = None,
+    by: By = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
+) -> None:
+    """Record a verdict on one finding (or on a stale verdict, to change it)."""
+    result, reviews = _reviewed(paths, rules, reviews_path)
+    findings = {f.fingerprint: f for f in result.findings}
+    try:
+        found = resolve(fingerprint, [*findings, *reviews.entries])
+    except ValueError as exc:
+        typer.echo(f"error: {exc} (see `checker review list`)", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    entry = or_exit(lambda path: set_review(path, found, status.value, note, by, findings.get(found)), reviews_path)
+    typer.echo(f"{found} {entry.status} by {entry.by} at {entry.at}")
+
+
+def _rows(result: CheckResult, reviews: Reviews) -> list[dict[str, Any]]:
+    rows = [{"fingerprint": f.fingerprint, "status": f.review.status if f.review else "open", "verdict": f.verdict,
+             "rule": f.rule, **(f.review.model_dump(exclude={"status"}) if f.review else {})} for f in result.findings]
+    current = {f.fingerprint for f in result.findings}
+    rows += [{"fingerprint": fp, "status": e.status, "verdict": "stale", "rule": e.rule, "by": e.by, "at": e.at,
+              "note": e.note} for fp, e in sorted(reviews.entries.items()) if fp not in current]
+    return rows
+
+
+@review_app.command("list")
+def list_command(
+    paths: Paths = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
+    status: Annotated[ListStatus | None, typer.Option(
+        "--status", help="Only findings with this status; `stale` lists verdicts whose finding is gone.",
+        show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array instead of lines.")] = False,
+) -> None:
+    """Every finding with its verdict, one a line, tab-separated:
+    fingerprint, status, verdict (or `stale`), rule, by, at, note."""
+    result, reviews = _reviewed(paths, rules, reviews_path)
+    rows = _rows(result, reviews)
+    if status is ListStatus.stale:
+        rows = [r for r in rows if r["verdict"] == "stale"]
+    elif status is not None:
+        rows = [r for r in rows if r["status"] == status.value and r["verdict"] != "stale"]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    for row in [] if as_json else rows:
+        fields = [row.get(k) or "" for k in ("fingerprint", "status", "verdict", "rule", "by", "at", "note")]
+        typer.echo("\t".join(" ".join(str(f).split()) for f in fields))
+    raise typer.Exit(EXIT_INPUT if result.has_errors else EXIT_OK)
+

@@ -1,0 +1,130 @@
+"""`--format html`: one self-contained page a reviewer opens in a browser.
+
+A summary, filters (verdict, rule, review status, source), each finding's statements side by side
+with the conflicting spans marked, and a timeline for quantity claims. Everything is inline: no
+network, no CDN. Sources are untrusted, so every piece of their text goes through `html.escape`,
+and a Content-Security-Policy lets only this page's own script and style run, as a second guard.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter
+from html import escape
+from importlib.resources import files
+
+from checker.models import CheckResult, Finding, Mention
+from checker.report.text import REASON_WORDS, sides
+from checker.report.timeline import charted, timeline_svg
+
+STATUSES = ("open", "confirmed", "dismissed")
+
+
+def _asset(name: str) -> str:
+    return files("checker.report").joinpath(name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def _status(finding: Finding) -> str:
+    return finding.review.status if finding.review else "open"
+
+
+def _sentence(mention: Mention) -> str:
+    """The sentence, escaped, with the span that carries the value or stance in `<mark>`."""
+    text = mention.sentence
+    start, end = mention.span_start - mention.start, mention.span_end - mention.start
+    if not 0 <= start < end <= len(text):
+        return escape(text)
+    return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
+
+
+def _mention(mention: Mention) -> str:
+    who = escape(mention.speaker or "unknown speaker")
+    return (f'<figure class="mention"><blockquote>{_sentence(mention)}</blockquote>'
+            f"<figcaption>— {who}, {escape(mention.source)}:{mention.line}</figcaption></figure>")
+
+
+def _finding(finding: Finding) -> str:
+    status = _status(finding)
+    sources = sorted({m.source for m in finding.mentions})
+    if finding.verdict == "apparent":
+        why = "Explained: " + "; ".join(REASON_WORDS[r] for r in finding.reasons) + "."
+    else:
+        why = "These statements cannot all hold as stated."
+    parts = [
+        f'<article class="finding {finding.verdict}" id="f-{escape(finding.fingerprint)}" '
+        f'data-verdict="{finding.verdict}" data-rule="{escape(finding.rule)}" data-status="{status}" '
+        f'data-sources="{escape(json.dumps(sources))}">',
+        f'<h2><span class="badge {finding.verdict}">{finding.verdict}</span> '
+        f'<span class="badge {status}">{status}</span> {escape(finding.title)}</h2>',
+        f'<p class="why">{escape(why)}</p>',
+    ]
+    review = finding.review
+    if review and (review.status != "open" or review.note):
+        by = f" by {escape(review.by)}" if review.by else ""
+        at = f" on {escape(review.at)}" if review.at else ""
+        note = f": {escape(review.note)}" if review.note else ""
+        parts.append(f'<p class="review">{escape(review.status.capitalize())}{by}{at}{note}</p>')
+    parts.append('<div class="sides">')
+    for (statement, as_of, scope), mentions in sides(finding).items():
+        extra = " ".join(filter(None, [as_of and f"as of {as_of}", scope and f"scope: {scope}"]))
+        parts.append(f'<section class="side"><h3>{escape(statement)} <small>{escape(extra)}</small></h3>'
+                     + "".join(_mention(m) for m in mentions) + "</section>")
+    parts.append("</div>")
+    if finding.type == "quantity" and (chart := timeline_svg(finding)):
+        undated = len(finding.mentions) - len(charted(finding))
+        note = f"<figcaption>{undated} statement(s) with no as-of date not drawn</figcaption>" if undated else ""
+        parts.append(f'<figure class="timeline">{chart}{note}</figure>')
+    parts.append(f'<p class="fingerprint">Rule {escape(finding.rule)} ({finding.severity}) · '
+                 f"fingerprint {escape(finding.fingerprint)}</p></article>")
+    return "\n".join(parts)
+
+
+def _table(title: str, counts: dict[str, int]) -> str:
+    rows = "".join(f'<tr><td>{escape(k)}</td><td class="count">{v}</td></tr>' for k, v in counts.items())
+    return f"<table><thead><tr><th colspan=2>{escape(title)}</th></tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _select(name: str, label: str, options: list[str]) -> str:
+    items = "".join(f'<option value="{escape(o)}">{escape(o)}</option>' for o in options)
+    return (f'<label>{label}<select data-filter="{name}" name="{name}">'
+            f'<option value="">all</option>{items}</select></label>')
+
+
+def render_html(result: CheckResult) -> str:
+    findings = result.findings
+    verdicts = Counter(f.verdict for f in findings)
+    statuses = Counter(_status(f) for f in findings)
+    rules = Counter(f.rule for f in findings)
+    sources = sorted({m.source for f in findings for m in f.mentions})
+    style, script = _asset("html.css"), _asset("html.js")
+    csp = f"default-src 'none'; style-src {_csp_hash(style)}; script-src {_csp_hash(script)}"
+    stats = result.stats
+    body = [
+        "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>checker: {len(findings)} finding(s)</title><style>{style}</style></head><body>",
+        "<header><h1>Where the sources disagree</h1>",
+        f'<p class="stats">{stats.sources} source(s), {stats.rules} rule(s), {stats.mentions} mention(s)</p></header>',
+        '<section id="summary">',
+        _table("Verdict", {v: verdicts[v] for v in ("contradiction", "apparent")}),
+        _table("Review status", {s: statuses[s] for s in STATUSES}),
+        _table("Rule", dict(sorted(rules.items()))),
+        "</section>",
+        '<form id="filters">',
+        _select("verdict", "Verdict", ["contradiction", "apparent"]),
+        _select("rule", "Rule", sorted(rules)),
+        _select("status", "Review status", list(STATUSES)),
+        _select("source", "Source", sources),
+        '<output id="shown"></output></form>',
+        "<main>", *(_finding(f) for f in findings),
+        "<p>No findings.</p>" if not findings else "", "</main>",
+        f"<script>{script}</script></body></html>",
+    ]
+    return "\n".join(part for part in body if part) + "\n"

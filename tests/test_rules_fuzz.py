@@ -55,13 +55,13 @@ def _load(raw: bytes) -> None:
         assert problem.file == "fuzz.yaml" and problem.line is not None, problem
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(st.one_of(yaml_text.map(str.encode), mutated_rules(), noise.map(str.encode), st.binary(max_size=200)))
 def test_loader_only_returns_problems_or_raises_its_own_error(raw: bytes):
     _load(raw)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=mutated_rules())
 def test_parse_rule_on_a_file_never_raises(tmp_path: Path, raw: bytes):
     path = tmp_path / "fuzz.yaml"

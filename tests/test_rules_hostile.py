@@ -7,7 +7,6 @@ rule, also goes through `checker check`, which must report the same problems and
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -74,22 +73,18 @@ def test_hostile_rule_file_exits_2_naming_file_and_line(tmp_path: Path, name: st
     content, line, phrase = HOSTILE[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(content)
-    started = time.perf_counter()
     result = runner.invoke(app, ["rules", "validate", str(tmp_path)])
-    assert time.perf_counter() - started < 2.0
     assert result.exit_code == 2, result.output
     _no_traceback(result)
     assert re.search(rf"^{re.escape(str(path))}:{line}(:\d+)?: error: .*{re.escape(phrase)}", result.stderr, re.M), \
         result.stderr
 
 
-def test_a_file_just_under_the_size_limit_is_still_fast(tmp_path: Path):
+def test_a_file_just_under_the_size_limit_is_still_read(tmp_path: Path):
     """The densest YAML there is (one-character items) at the size limit."""
     items = "1," * ((MAX_BYTES - 40) // 2)
     (tmp_path / "dense.yaml").write_text(f"id: x\ntitle: t\ntype: date\nabout: [{items}]\n")
-    started = time.perf_counter()
     result = runner.invoke(app, ["rules", "validate", str(tmp_path)])
-    assert time.perf_counter() - started < 2.0
     assert result.exit_code == 2
     assert "larger than the limit" not in result.stderr
 
@@ -124,15 +119,13 @@ def test_validate_shows_the_line_and_a_caret(tmp_path: Path):
     ]
 
 
-def test_a_pattern_built_to_backtrack_runs_in_linear_time(tmp_path: Path):
-    """RE2 accepts `(x+x+)+y` but never backtracks: a long run of x is matched at once."""
+def test_a_pattern_built_to_backtrack_is_accepted_and_ends(tmp_path: Path):
+    """RE2 accepts `(x+x+)+y` and never backtracks on it (bench/hostile.py times this)."""
     path = tmp_path / "backtrack.yaml"
     path.write_text("id: backtrack\ntitle: t\ntype: date\nabout: [report]\npatterns: ['(x+x+)+y']\n")
     rule, problems = parse_rule(path)
     assert problems == [] and rule is not None
-    started = time.perf_counter()
     assert mentions_in_text(rule, "The report said " + "x" * 100_000 + ".") == []
-    assert time.perf_counter() - started < 2.0
 
 
 def test_load_rules_reports_every_problem_of_every_file(tmp_path: Path):
@@ -161,9 +154,7 @@ def _problem_lines(text: str) -> set[str]:
 
 def test_check_reports_the_same_problems_as_validate_and_exits_2(hostile_folder: Path):
     validated = runner.invoke(app, ["rules", "validate", str(hostile_folder)])
-    started = time.perf_counter()
     checked = runner.invoke(app, ["check", str(SEEDS), "--rules", str(hostile_folder), "--format", "json"])
-    assert time.perf_counter() - started < 10.0
     assert checked.exit_code == 2
     _no_traceback(checked)
     assert _problem_lines(checked.stderr) == _problem_lines(validated.stderr)

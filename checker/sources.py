@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
 from checker.models import Problem, Sentence, Source, SourceMeta
-from checker.rules.loader import SafeYamlLoader
+from checker.rules.loader import RuleLoader
 
 SOURCE_SUFFIXES = (".txt", ".md")
 MANIFEST = "sources.yaml"
@@ -173,8 +173,9 @@ def _meta(data: dict[str, tuple[Any, str, int | None]]) -> tuple[SourceMeta, lis
         return meta, problems
 
 
-class _MetaLoader(SafeYamlLoader):
-    """The safe loader, reading a timestamp that is no real date (2021-02-30) as text.
+class _MetaLoader(RuleLoader):  # type: ignore[misc, valid-type]
+    """The rules' guarded loader (libyaml's parser when present: a 12,000-line manifest is read
+    several times faster), reading a timestamp that is no real date (2021-02-30) as text.
 
     PyYAML raises a bare ValueError for such a date; kept as text, it reaches pydantic, which
     reports it against the line of its key.
@@ -266,12 +267,12 @@ def _header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | None]
     return header, min(pos, len(text)), []
 
 
-def _manifest(folder: Path, base: Path) -> tuple[dict[str, dict[str, tuple[Any, str, int | None]]], list[Problem]]:
+def _manifest(folder: Path) -> tuple[dict[str, dict[str, tuple[Any, str, int | None]]], list[Problem]]:
     """The `sources.yaml` of a folder: for each file name, `key: (value, manifest, line)`."""
     path = folder / MANIFEST
     if not path.is_file():
         return {}, []
-    name = _display(path, base)
+    name = str(path)
     try:
         data, lines = _load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -321,25 +322,26 @@ def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
             continue
         file, base = item
         name = _display(file, base)
+        where = str(file)  # problems name the file as the user can open it
         if file.parent not in manifests:
-            manifests[file.parent], problems = _manifest(file.parent, base)
+            manifests[file.parent], problems = _manifest(file.parent)
             yield from problems
         try:
             size = file.stat().st_size
             if size > MAX_SOURCE_BYTES:
-                yield Problem(file=name, line=1, message=f"source is {size:,} bytes, over the {MAX_SOURCE_BYTES:,} limit",
+                yield Problem(file=where, line=1, message=f"source is {size:,} bytes, over the {MAX_SOURCE_BYTES:,} limit",
                               hint="split it into smaller files")
                 continue
             raw = file.read_bytes()
         except OSError as exc:
-            yield Problem(file=name, message=f"cannot read source: {exc.strerror or exc}", hint="check permissions")
+            yield Problem(file=where, message=f"cannot read source: {exc.strerror or exc}", hint="check permissions")
             continue
-        text, problem = decode(raw, name)
+        text, problem = decode(raw, where)
         if problem:
             yield problem
         if text is None:
             continue
-        header, body_start, problems = _header(text, name)
+        header, body_start, problems = _header(text, where)
         yield from problems
         data = {**manifests[file.parent].get(file.name, {}), **header}
         meta, problems = _meta(data)

@@ -128,7 +128,7 @@ def test_bad_rule_and_bad_source_exit_2_and_the_rest_is_checked(tmp_path):
     assert "Traceback" not in result.output
     errors = result.stderr.splitlines()
     assert any(line.startswith(f"{rules / 'broken.yaml'}:3:") for line in errors), errors
-    assert any(line.startswith("c.txt") and "binary" in line for line in errors), errors
+    assert any(line.startswith(f"{sources / 'c.txt'}:") and "binary" in line for line in errors), errors
     assert len(json.loads(result.stdout)["findings"]) == 1
 
 

@@ -22,10 +22,25 @@ def write(folder: Path, files: Files) -> Path:
 
 
 def load(folder: Path) -> tuple[list[Source], list[Problem]]:
-    """Everything `load_sources` yields for a folder, split into sources and problems."""
+    """Everything `load_sources` yields for a folder, split into sources and problems.
+
+    Problems name files by their path (`folder/a.txt`); here they are given relative to `folder`.
+    """
     items = list(load_sources([folder]))
     assert all(isinstance(i, Source | Problem) for i in items)
-    return [i for i in items if isinstance(i, Source)], [i for i in items if isinstance(i, Problem)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert all(Path(p.file).is_relative_to(folder) for p in problems), problems
+    relative = [p.model_copy(update={"file": Path(p.file).relative_to(folder).as_posix()}) for p in problems]
+    return [i for i in items if isinstance(i, Source)], relative
+
+
+def test_problems_name_the_file_as_the_user_can_open_it(tmp_path: Path) -> None:
+    """Sources are named relative to the folder given; a problem gives the path to open."""
+    write(tmp_path, {"sub/a.txt": b"caf\xe9", "sub/sources.yaml": "a.txt: [\n"})
+    items = list(load_sources([tmp_path]))
+    assert [i.name for i in items if isinstance(i, Source)] == ["sub/a.txt"]
+    assert [i.file for i in items if isinstance(i, Problem)] == [
+        str(tmp_path / "sub" / "sources.yaml"), str(tmp_path / "sub" / "a.txt")]
 
 
 def only_source(folder: Path, files: Files) -> tuple[Source, list[Problem]]:
@@ -72,7 +87,7 @@ def test_empty_folder_is_an_error_naming_it(tmp_path: Path, files: Files) -> Non
     assert found == []
     assert len(problems) == 1
     assert problems[0].level == "error"
-    assert problems[0].file == str(tmp_path)
+    assert problems[0].file == "."  # the folder itself, relative to itself
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:

@@ -32,18 +32,22 @@ _WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-
               (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 # One-to-one replacements, so that matching sees curly and straight quotes alike without
-# shifting any offset.
-_MATCH_TABLE = str.maketrans({
+# shifting any offset. Applied with str.replace: str.translate with a mapping goes character by
+# character in Python's slow path once a text holds any non-ASCII character.
+_MATCH_REPLACEMENTS = tuple({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+}.items())
 
 
 def match_form(text: str) -> str:
     """Text as matching sees it: lower case, straight quotes, hyphens as spaces; same length and offsets."""
-    folded = text.translate(_MATCH_TABLE)
+    folded = text
+    for old, new in _MATCH_REPLACEMENTS:
+        if old in folded:
+            folded = folded.replace(old, new)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered

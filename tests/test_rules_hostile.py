@@ -59,6 +59,8 @@ HOSTILE: dict[str, tuple[bytes, int, str]] = {
     "backreference-pattern": (b"id: x\ntitle: t\ntype: date\npatterns: ['(a)\\1']\n", 4, "RE2"),
     "huge-repeat-pattern": (b"id: x\ntitle: t\ntype: date\npatterns: ['((a{100}){100}){100}']\n", 4, "RE2"),
     "bad-id": (b"id: Not Kebab\ntitle: t\ntype: date\n", 1, "kebab-case"),
+    "blank-phrase": (b"id: x\ntitle: t\ntype: stance\nabout: [a]\naffirm:\n  - ok\n  - ' '\n", 7, "must not be blank"),
+    "blank-about": (b"id: x\ntitle: t\ntype: date\nabout: [report, '']\n", 4, "must not be blank"),
     "stance-without-sides": (b"id: x\ntitle: t\ntype: stance\nphrases: [a]\n", 1, "missing required key 'affirm'"),
 }
 

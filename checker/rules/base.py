@@ -63,6 +63,15 @@ def _re2_compiles(pattern: str) -> str:
 Pattern = Annotated[str, AfterValidator(_re2_compiles)]
 
 
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text
+
+
+Phrase = Annotated[str, AfterValidator(_not_blank)]
+
+
 class Expected(BaseModel):
     """What an example expects the rule to read from its text; fields left out are not checked.
 
@@ -147,21 +156,14 @@ class RuleBase(BaseModel):
 
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
-    about: list[str] = Field(default_factory=list)
-    phrases: list[str] = Field(default_factory=list)
+    about: list[Phrase] = Field(default_factory=list)
+    phrases: list[Phrase] = Field(default_factory=list)
     patterns: list[Pattern] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[Phrase] = Field(default_factory=list)
     scopes: dict[str, list[str]] = Field(default_factory=dict)
     threshold: int = Field(default=85, ge=50, le=100)
     severity: Severity = "medium"
     examples: list[Example] = Field(default_factory=list)
-
-    @field_validator("about", "phrases", "exclude")
-    @classmethod
-    def _no_blank_words(cls, words: list[str]) -> list[str]:
-        if any(not w.strip() for w in words):
-            raise ValueError("entries must not be blank")
-        return words
 
     def match_phrases(self) -> list[str]:
         """The phrases a sentence is matched with."""

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from checker.rules.base import RuleBase
+from checker.rules.base import Phrase, RuleBase
 
 
 class StanceRule(RuleBase):
@@ -26,15 +26,8 @@ class StanceRule(RuleBase):
     """
 
     type: Literal["stance"]
-    affirm: list[str] = Field(min_length=1)
-    deny: list[str] = Field(default_factory=list)
-
-    @field_validator("affirm", "deny")
-    @classmethod
-    def _no_blank_phrases(cls, words: list[str]) -> list[str]:
-        if any(not w.strip() for w in words):
-            raise ValueError("entries must not be blank")
-        return words
+    affirm: list[Phrase] = Field(min_length=1)
+    deny: list[Phrase] = Field(default_factory=list)
 
     def match_phrases(self) -> list[str]:
         return [*self.affirm, *self.deny]

@@ -10,6 +10,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 RULES = ROOT / "rules"
 
+# A rule written on the spot, as a user adds a claim: no code, one YAML file.
+PILOT_RULE = """\
+id: pilot-families
+title: Families in the pilot
+type: quantity
+about: [families]
+phrases: [pilot separated]
+unit: families
+severity: high
+"""
+
 
 @pytest.fixture(scope="session")
 def seeds_result():

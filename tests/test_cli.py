@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from tests.conftest import RULES, SEEDS
+from tests.conftest import PILOT_RULE, RULES, SEEDS
 
 runner = CliRunner()
 
@@ -19,18 +19,10 @@ def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run where no `.checker/reviews.json` adds `review` to the JSON these tests hold to the contract."""
     monkeypatch.chdir(tmp_path)
 
+
 FINDING_KEYS = ["rule", "type", "verdict", "reasons", "severity", "fingerprint", "message", "mentions"]
 MENTION_KEYS = ["source", "line", "start", "end", "sentence", "value", "qualifier", "unit", "as_of", "speaker",
                 "stance"]
-
-RULE = """\
-id: pilot-families
-title: Families in the pilot
-type: quantity
-about: [families]
-phrases: [pilot separated]
-unit: families
-"""
 
 
 def run(*args: str):
@@ -98,7 +90,7 @@ def test_output_file(tmp_path):
 def test_new_rule_needs_only_a_yaml_file(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "pilot-families.yaml").write_text(RULE, encoding="utf-8")
+    (rules / "pilot-families.yaml").write_text(PILOT_RULE, encoding="utf-8")
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "a.md").write_text("# outlet: Daily\n# published: 2020-05-01\n\n"
@@ -116,7 +108,7 @@ def test_new_rule_needs_only_a_yaml_file(tmp_path):
 def test_bad_rule_and_bad_source_exit_2_and_the_rest_is_checked(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "pilot-families.yaml").write_text(RULE, encoding="utf-8")
+    (rules / "pilot-families.yaml").write_text(PILOT_RULE, encoding="utf-8")
     (rules / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
     sources = tmp_path / "sources"
     sources.mkdir()

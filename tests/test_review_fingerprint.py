@@ -11,16 +11,8 @@ from pathlib import Path
 import pytest
 
 from checker import check
+from tests.conftest import PILOT_RULE
 
-RULE = """\
-id: pilot-families
-title: Families in the pilot
-type: quantity
-about: [families]
-phrases: [pilot separated]
-unit: families
-severity: high
-"""
 A = "# outlet: Daily\n# published: 2020-05-01\n\nThe pilot separated 280 families, officials said.\n"
 B = "# outlet: Weekly\n# published: 2020-05-02\n\nThe pilot separated 300 families.\n"
 
@@ -28,7 +20,7 @@ B = "# outlet: Weekly\n# published: 2020-05-02\n\nThe pilot separated 300 famili
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "pilot-families.yaml").write_text(RULE, encoding="utf-8")
+    (tmp_path / "rules" / "pilot-families.yaml").write_text(PILOT_RULE, encoding="utf-8")
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "src" / "b.txt").write_text(B, encoding="utf-8")
@@ -65,7 +57,7 @@ def test_adding_other_sources_keeps_it(corpus: Path) -> None:
 
 def test_retitling_the_rule_keeps_it(corpus: Path) -> None:
     before = _fingerprint(corpus)
-    retitled = RULE.replace("title: Families in the pilot", "title: How many families the 2017 pilot separated")
+    retitled = PILOT_RULE.replace("title: Families in the pilot", "title: How many families the 2017 pilot separated")
     (corpus / "rules" / "pilot-families.yaml").write_text(retitled.replace("severity: high", "severity: low"),
                                                            encoding="utf-8")
     finding = check([corpus / "src"], [corpus / "rules"]).findings[0]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from checker.match import mentions_in_text
 from checker.rules import parse_rule
-from checker.rules.loader import MAX_BYTES
+from checker.guarded_yaml import MAX_BYTES
 
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))

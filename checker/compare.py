@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from checker.models import Finding, Interval, Mention, Reason, Verdict
 from checker.rules import DateRule, QuantityRule, Rule, StanceRule
-from checker.sources import match_form
+from checker.text import match_form
 
 BOUND_QUALIFIERS = frozenset({"at-least", "more-than", "up-to", "fewer-than", "nearly", "range"})
 ROUNDING_QUALIFIERS = frozenset({"about"})

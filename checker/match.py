@@ -20,7 +20,7 @@ from checker.extract import extract_mention
 from checker.extract.numbers import IRREGULAR_PLURALS
 from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta, Stance
 from checker.rules import Rule, StanceRule
-from checker.sources import line_starts, match_form, paragraph_bounds, sentences
+from checker.text import line_starts, match_form, paragraph_bounds, sentences
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
 _WORD = re.compile(r"[\w']+")

@@ -7,20 +7,18 @@ the passages a rule's keywords point at (see `checker.match`), never for the who
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import syntok.segmenter as segmenter
 import yaml
 from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
-from checker.models import Problem, Sentence, Source, SourceMeta
-from checker.rules.loader import RuleLoader
+from checker.guarded_yaml import GuardedLoader
+from checker.models import Problem, Source, SourceMeta
 
 SOURCE_SUFFIXES = (".txt", ".md")
 MANIFEST = "sources.yaml"
@@ -30,79 +28,6 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
               (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-# One-to-one replacements, so that matching sees curly and straight quotes alike without
-# shifting any offset. Applied with str.replace: str.translate with a mapping goes character by
-# character in Python's slow path once a text holds any non-ASCII character.
-_MATCH_REPLACEMENTS = tuple({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "-": " ", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-}.items())
-
-
-def match_form(text: str) -> str:
-    """Text as matching sees it: lower case, straight quotes, hyphens as spaces; same length and offsets."""
-    folded = text
-    for old, new in _MATCH_REPLACEMENTS:
-        if old in folded:
-            folded = folded.replace(old, new)
-    lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    # "İ".lower() is "i" plus a combining dot: keep the "i" so that offsets do not move.
-    return "".join(c.lower()[0] for c in folded)
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets at which each line starts, for turning offsets into 1-based line numbers."""
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
-
-
-def line_of(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset)
-
-
-def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The blank-line-delimited paragraph around `offset`."""
-    start = text.rfind("\n\n", 0, offset)
-    start = 0 if start == -1 else start + 2
-    end = text.find("\n\n", offset)
-    return start, len(text) if end == -1 else end
-
-
-def sentences(text: str, start: int, end: int, starts: list[int]) -> list[Sentence]:
-    """Split `text[start:end]` into sentences with offsets into `text`.
-
-    syntok handles abbreviations ("U.S.") and quotes; a line break also ends a sentence, since
-    headlines, captions and list items stand on lines of their own.
-    """
-    result: list[Sentence] = []
-    line_start = start
-    while line_start < end:
-        line_end = text.find("\n", line_start, end)
-        if line_end == -1:
-            line_end = end
-        chunk = text[line_start:line_end]
-        if chunk.strip():
-            for paragraph in segmenter.analyze(chunk):
-                for tokens in paragraph:
-                    if not tokens:
-                        continue
-                    s = line_start + tokens[0].offset
-                    e = line_start + tokens[-1].offset + len(tokens[-1].value)
-                    result.append(Sentence(start=s, end=e, line=line_of(starts, s),
-                                           paragraph_start=start, paragraph_end=end, text=text[s:e]))
-        line_start = line_end + 1
-    return result
-
 
 def decode(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     """Decode a file's bytes: UTF-8 (BOM or not) or UTF-16/32 with a BOM; else a legacy encoding with a
@@ -177,7 +102,7 @@ def _meta(data: dict[str, tuple[Any, str, int | None]]) -> tuple[SourceMeta, lis
         return meta, problems
 
 
-class _MetaLoader(RuleLoader):  # type: ignore[misc, valid-type]
+class _MetaLoader(GuardedLoader):  # type: ignore[misc, valid-type]
     """The rules' guarded loader (libyaml's parser when present: a 12,000-line manifest is read
     several times faster), reading a timestamp that is no real date (2021-02-30) as text.
 

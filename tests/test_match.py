@@ -9,7 +9,7 @@ import pytest
 from checker.match import KeywordIndex, align, match_sentence, mentions_in_text
 from checker.models import Sentence
 from checker.rules import DateRule, QuantityRule, StanceRule
-from checker.sources import match_form
+from checker.text import match_form
 
 PUBLISHED = date(2021, 1, 14)
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from checker.rules import RULE_TYPES, parse_rule, rule_from_document
 from checker.rules.cases import is_case_file, parse_case_file
-from checker.rules.loader import RuleFileError, parse_document
+from checker.guarded_yaml import RuleFileError, parse_document
 from tests.conftest import RULES
 
 FIELDS = sorted({name for model in RULE_TYPES.values() for name in model.model_fields}

@@ -16,7 +16,7 @@ from checker.cli import app
 from checker.match import mentions_in_text
 from checker.models import Problem
 from checker.rules import load_rules, parse_rule
-from checker.rules.loader import MAX_BYTES, MAX_PROBLEMS
+from checker.guarded_yaml import MAX_BYTES, MAX_PROBLEMS
 from checker.rules.problems import render_problem
 from tests.conftest import SEEDS
 

@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from checker.rules import RULE_TYPES
-from checker.rules.loader import parse_document
+from checker.guarded_yaml import parse_document
 from checker.rules.schema import SCHEMA_FILE, rule_schema, schema_text
 from checker.rules.template import rule_template
 from tests.conftest import RULES

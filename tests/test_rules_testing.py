@@ -117,7 +117,7 @@ def test_the_checker_failing_on_an_example_fails_it_without_a_traceback(tmp_path
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("checker.rules.testing.mentions_in_text", broken)
+    monkeypatch.setattr("checker.rule_tests.mentions_in_text", broken)
     (tmp_path / "beds.yaml").write_text(RULE)
     result = run(str(tmp_path))
     assert result.exit_code == 1

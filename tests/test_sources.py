@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.models import Problem, Source
-from checker.sources import line_starts, load_sources, match_form, paragraph_bounds, sentences
+from checker.sources import load_sources
+from checker.text import line_starts, match_form, paragraph_bounds, sentences
 
 Files = dict[str, "str | bytes"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.extract.speakers import speaker_of
-from checker.sources import line_starts, paragraph_bounds, sentences
+from checker.text import line_starts, paragraph_bounds, sentences
 
 OUTLET = "The Outlet"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_c809df64c129ba37.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract.stance import stance_of
-from checker.sources import match_form
+from checker.text import match_form
 
 SUSPEND = "suspending prosecutions of adults"
 NO_CHANGE = "no change to the policy"

@@ -24,7 +24,7 @@ from checker.rules.problems import ID_HINT, printable
 from checker.rules.schema import schema_text
 from checker.rules.show import describe_rule
 from checker.rules.template import rule_template, schema_reference
-from checker.rules.testing import load_suite, run_suite
+from checker.rule_tests import load_suite, run_suite
 
 app = typer.Typer(no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
 

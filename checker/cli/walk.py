@@ -19,7 +19,8 @@ from rich.text import Text
 from checker.models import Finding, Mention, ReviewStatus, Source
 from checker.report.text import finding_head, printable, side_by_side
 from checker.review import set_review
-from checker.sources import line_starts, load_sources
+from checker.sources import load_sources
+from checker.text import line_starts
 
 KEYS = "[c]onfirm  [d]ismiss  [s]kip  [n]ote  [o]pen source  [q]uit > "
 VERDICTS: dict[str, ReviewStatus] = {"c": "confirmed", "d": "dismissed"}

@@ -14,7 +14,7 @@ from checker.extract.speakers import speaker_of
 from checker.extract.stance import stance_of
 from checker.models import Mention, PhraseMatch, Sentence, Source
 from checker.rules import DateRule, QuantityRule, Rule, StanceRule
-from checker.sources import match_form
+from checker.text import match_form
 
 __all__ = ["extract_mention", "find_dates", "find_quantities", "same_unit"]
 

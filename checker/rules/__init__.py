@@ -16,7 +16,7 @@ from checker.models import Problem
 from checker.rules.base import Example, Expected, RuleBase, field_docs
 from checker.rules.date import DateRule
 from checker.rules.lint import never_works
-from checker.rules.loader import Document, RuleFileError, read_document
+from checker.guarded_yaml import Document, RuleFileError, read_document
 from checker.rules.problems import validation_problems
 from checker.rules.quantity import QuantityRule
 from checker.rules.stance import StanceRule

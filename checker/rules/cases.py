@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, Validatio
 
 from checker.models import Problem, Reason, Verdict
 from checker.rules.base import Expected
-from checker.rules.loader import MAX_PROBLEMS, DataPath, Document
+from checker.guarded_yaml import MAX_PROBLEMS, DataPath, Document
 from checker.rules.problems import error_problems
 
 

@@ -11,7 +11,7 @@ import re
 
 from checker.models import Problem
 from checker.rules.date import DateRule
-from checker.rules.loader import Document
+from checker.guarded_yaml import Document
 from checker.rules.quantity import QuantityRule
 from checker.rules.stance import StanceRule
 

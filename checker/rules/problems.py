@@ -18,7 +18,7 @@ from rapidfuzz import process
 
 from checker.models import Problem
 from checker.rules.base import Example, Expected, RuleBase, field_docs
-from checker.rules.loader import MAX_PROBLEMS, DataPath, Document
+from checker.guarded_yaml import MAX_PROBLEMS, DataPath, Document
 
 MAX_EXCERPT = 100
 ID_HINT = "lower-case words and digits joined by hyphens: parents-not-located"

@@ -8,7 +8,7 @@ import yaml
 
 from checker.rules import Rule
 from checker.rules.base import field_order
-from checker.rules.loader import Document
+from checker.guarded_yaml import Document
 
 WIDTH = 98
 

@@ -1,4 +1,4 @@
-"""Reading rule files: YAML that keeps every node's position, and refuses what could hurt.
+"""Guarded YAML (rule files, case files, source metadata): keeps every node's position, refuses what could hurt.
 
 Aliases are refused outright (an alias "billion laughs" bomb passes `yaml.safe_load`), nesting
 and file size are bounded, and every value remembers its line and column so that a pydantic
@@ -135,9 +135,9 @@ if CParser is not None:
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
 
-    RuleLoader: type = _FastLoader
+    GuardedLoader: type = _FastLoader
 else:  # pragma: no cover
-    RuleLoader = SafeYamlLoader
+    GuardedLoader = SafeYamlLoader
 
 
 def _problem(file: str, message: str, line: int | None = None, column: int | None = None,
@@ -177,7 +177,7 @@ def parse_document(raw: bytes, name: str) -> Document:
         raise RuleFileError(_problem(name, "rule file is not UTF-8 text", line, column, "save it as UTF-8",
                                      excerpt)) from None
     lines = text.splitlines()
-    loader = RuleLoader(text)
+    loader = GuardedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

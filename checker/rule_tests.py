@@ -19,8 +19,8 @@ from checker.rules import LoadedRules, Rule, read_documents, rule_files, rules_f
 from checker.rules.base import Example
 from checker.rules.cases import Case, CaseFile, is_case_file, parse_case_file
 from checker.rules.expect import NO_STATEMENT, closest, field_diff, mismatches, unexpected
-from checker.rules.loader import Document
-from checker.sources import line_starts, sentences
+from checker.guarded_yaml import Document
+from checker.text import line_starts, sentences
 
 
 class Outcome(BaseModel):

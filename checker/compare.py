@@ -1,26 +1,35 @@
-"""Deciding where a rule's mentions disagree, and whether the disagreement is real.
+"""Deciding where a rule's statements conflict: versions, and findings between versions.
 
-Mentions are put in buckets of comparable statements: same unit, same as-of period (month), same
-scope. Inside a bucket, statements that cannot both hold (intervals that do not overlap, an
-affirmation and a denial, two different dates) are a *contradiction*. Differences that a bucket
-boundary explains (unit, time, scope), or that a qualifier makes compatible (bound, rounding), are
-*apparent*. Every step is a pass over the mentions, so cost grows with their number, not its square.
+Statements that say the same thing (the rule type's canonical statement, with unit, as-of period
+and scope) are one *version*. Versions with the same unit, period and scope are *comparable*:
+two of them that cannot both hold are a contradiction; two that differ but are reconciled by a
+bound or rounding are apparent. Comparable groups are joined into a tree — neighbours in time
+within a unit and scope, then each scope and unit to the main one at the nearest time — and a
+clash across a link is apparent, explained by what differs (unit, time, scope). Each version
+takes part in a bounded number of findings, so findings grow linearly with versions, and the
+work is sorting and bisecting, never every version against every other.
+
+The engine asks the rule type (`checker.rules.base.RuleBase`) what a statement is and how two
+compare; it never branches on the type.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from checker.models import Finding, Interval, Mention, Reason, Verdict
-from checker.rules import DateRule, QuantityRule, Rule, StanceRule
-from checker.text import match_form
+from checker.models import Finding, Mention, Reason, Verdict, Version
+from checker.rules import Rule
 
-BOUND_QUALIFIERS = frozenset({"at-least", "more-than", "up-to", "fewer-than", "nearly", "range"})
-ROUNDING_QUALIFIERS = frozenset({"about"})
-DIMENSIONS: tuple[tuple[str, Reason], ...] = (
-    ("unit", "different-unit"), ("period", "different-time"), ("scope", "different-scope"))
+REASON_ORDER: tuple[Reason, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding")
+PAIRWISE_LIMIT = 30
+"""Comparable versions a type without intervals (stance, periods) is compared all-pairs within; past it,
+neighbours in the type's order only."""
+
+Context = tuple[str, str, str]
+"""(unit, scope, period) of a version: versions of one context are comparable."""
 
 
 def period(as_of: str | None) -> str:
@@ -28,131 +37,204 @@ def period(as_of: str | None) -> str:
     return (as_of or "")[:7]
 
 
-def _key(mention: Mention, dimension: str) -> str:
-    if dimension == "period":
-        return period(mention.as_of)
-    return str(getattr(mention, dimension) or "").lower()
+def _time_ordinal(time: str) -> float:
+    """Months since year 0, for "nearest in time"; a year alone stands at its middle; unknown first."""
+    if not time:
+        return float("-inf")
+    year = int(time[:4]) if time[:4].isdigit() else 0
+    return year * 12 + (int(time[5:7]) - 1 if len(time) >= 7 and time[5:7].isdigit() else 5.5)
 
 
-def _bucket(mention: Mention) -> tuple[str, str, str]:
-    return _key(mention, "unit"), _key(mention, "period"), _key(mention, "scope")
+def context_of(version: Version) -> Context:
+    return (version.unit or "").lower(), (version.scope or "").lower(), version.as_of or ""
 
 
-def _intervals_clash(intervals: list[Interval]) -> bool:
-    """Whether some two intervals do not overlap: the highest low against the lowest high."""
-    highest_low = max(intervals, key=lambda i: (i.low, i.low_open))
-    lowest_high = min(intervals, key=lambda i: (i.high, not i.high_open))
-    return not highest_low.overlaps(lowest_high)
+def version_key(rule: Rule, mention: Mention) -> str:
+    """The canonical statement of a mention, with the context it is compared in."""
+    time = period(mention.as_of) if rule.timed else ""
+    return "|".join((rule.canonical(mention), (mention.unit or "").lower(), time, (mention.scope or "").lower()))
 
 
-def _dates_clash(values: Iterable[str]) -> bool:
-    """Whether two dates differ at the precision both give (2021-01 and 2021-01-14 agree)."""
-    distinct = set(values)
-    return any(len({v[:width] for v in distinct if len(v) >= width}) > 1 for width in (4, 7, 10))
+def versions_of(rule: Rule, mentions: Iterable[Mention]) -> list[Version]:
+    """The rule's mentions grouped into versions, each citing its mentions in source order."""
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        grouped[version_key(rule, mention)].append(mention)
+    versions = []
+    for key, cited in grouped.items():
+        cited.sort(key=lambda m: (m.source, m.start, m.span_start))
+        first = cited[0]
+        versions.append(Version(
+            rule=rule.id, key=key, statement=first.statement, value=first.value, interval=first.interval,
+            qualifier=first.qualifier, unit=first.unit, as_of=period(first.as_of) if rule.timed else None,
+            scope=first.scope, stance=first.stance, mentions=cited))
+    main = rule.main_unit().lower()
+    versions.sort(key=lambda v: ((v.unit or "").lower() != main, context_of(v), rule.order(v), v.key))
+    return versions
 
 
-def _statement(mention: Mention) -> tuple[object, ...]:
-    """What a mention states, apart from who and where."""
-    return mention.value, mention.qualifier, mention.stance
+def fingerprint(rule_id: str, sides: Iterable[Version]) -> str:
+    """A finding's stable id: the rule and the canonical statements of its sides, never the sentences.
 
-
-def _quantity_bucket_reasons(mentions: list[Mention]) -> tuple[bool, set[Reason]]:
-    intervals = [m.interval or Interval(low=float(m.value), high=float(m.value)) for m in mentions]  # type: ignore[arg-type]
-    if _intervals_clash(intervals):
-        return True, set()
-    reasons: set[Reason] = set()
-    if len({_statement(m) for m in mentions}) > 1:
-        qualifiers = {m.qualifier for m in mentions}
-        if qualifiers & BOUND_QUALIFIERS:
-            reasons.add("bound")
-        if qualifiers & ROUNDING_QUALIFIERS:
-            reasons.add("rounding")
-    return False, reasons
-
-
-def _bucket_verdict(rule: Rule, mentions: list[Mention]) -> tuple[bool, set[Reason]]:
-    """Whether the statements of one bucket clash, or which qualifiers reconcile them."""
-    if isinstance(rule, QuantityRule):
-        return _quantity_bucket_reasons(mentions)
-    if isinstance(rule, StanceRule):
-        return len({m.stance for m in mentions}) > 1, set()
-    return _dates_clash(str(m.value) for m in mentions), set()
-
-
-def fingerprint(rule_id: str, mentions: Iterable[Mention]) -> str:
-    """A stable id for a finding: the rule and the cited statements' words, not their positions.
-
-    Moving text, adding unrelated sources or retitling the rule keeps it; changing a cited
-    statement changes it.
+    A new source repeating a version joins it and changes nothing; changing what a side states
+    changes it.
     """
-    statements = sorted({(m.source, " ".join(match_form(m.sentence).split())) for m in mentions})
     digest = hashlib.sha256(rule_id.encode())
-    for source, sentence in statements:
-        digest.update(b"\x00" + source.encode() + b"\x00" + sentence.encode())
+    for key in sorted({side.key for side in sides}):
+        digest.update(b"\x00" + key.encode())
     return digest.hexdigest()[:16]
 
 
-def describe(mention: Mention) -> str:
-    """A mention's statement in a few words: `at least 545 parents` or `deny`."""
-    if mention.stance:
-        return mention.stance
-    if mention.interval is not None and mention.qualifier == "range":
-        return f"{mention.interval.describe()} {mention.unit or ''}".strip()
-    if isinstance(mention.value, (int, float)):
-        value = f"{mention.value:,.0f}" if float(mention.value).is_integer() else f"{mention.value:,}"
-        qualifier = (mention.qualifier or "").replace("-", " ")
-        return " ".join(filter(None, [qualifier, value, mention.unit]))
-    return str(mention.value)
+Pair = tuple[Version, Version, Verdict, list[Reason]]
 
 
-def _message(verdict: Verdict, reasons: list[Reason], mentions: list[Mention]) -> str:
-    seen: dict[tuple[object, ...], Mention] = {}
-    for mention in mentions:
-        seen.setdefault((_statement(mention), _bucket(mention)), mention)
-    sides = [f"{describe(m)} ({', '.join(filter(None, [m.speaker, m.as_of]))})" for m in seen.values()]
-    shown = " vs ".join(sides[:3]) + (f" and {len(sides) - 3} more" if len(sides) > 3 else "")
+def _clashes_within(rule: Rule, versions: list[Version]) -> Iterator[Pair]:
+    """Conflicts among comparable versions: each version's nearest clash above and below, and
+    neighbours that a bound or rounding reconciles."""
+    bounds = [rule.bounds(v) for v in versions]
+    if any(b is None for b in bounds):
+        yield from _pairwise(rule, versions)
+        return
+    by_low = sorted(range(len(versions)), key=lambda i: (bounds[i][0], bounds[i][1]))  # type: ignore[index]
+    lows = [bounds[i][0] for i in by_low]  # type: ignore[index]
+    by_high = sorted(range(len(versions)), key=lambda i: bounds[i][1])  # type: ignore[index]
+    highs = [bounds[i][1] for i in by_high]  # type: ignore[index]
+    for i, version in enumerate(versions):
+        low, high = bounds[i]  # type: ignore[misc]
+        for j in by_low[bisect.bisect_left(lows, high):]:  # nearest wholly above
+            if j != i and rule.compare(version, versions[j])[0] == "clash":
+                yield version, versions[j], "contradiction", []
+                break
+        for j in reversed(by_high[:bisect.bisect_right(highs, low)]):  # nearest wholly below
+            if j != i and rule.compare(version, versions[j])[0] == "clash":
+                yield versions[j], version, "contradiction", []
+                break
+    for i, j in zip(by_low, by_low[1:]):
+        outcome, reasons = rule.compare(versions[i], versions[j])
+        if outcome == "compatible" and reasons:
+            yield versions[i], versions[j], "apparent", reasons
+
+
+def _pairwise(rule: Rule, versions: list[Version]) -> Iterator[Pair]:
+    ordered = sorted(versions, key=rule.order)
+    if len(ordered) <= PAIRWISE_LIMIT:
+        pairs = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+    else:
+        pairs = list(zip(ordered, ordered[1:]))
+    for a, b in pairs:
+        outcome, reasons = rule.compare(a, b)
+        if outcome == "clash":
+            yield a, b, "contradiction", []
+        elif outcome == "compatible" and reasons:
+            yield a, b, "apparent", reasons
+
+
+def _across(rule: Rule, earlier: list[Version], later: list[Version]) -> Iterator[Pair]:
+    """Each version of `later` against the nearest (in the type's order) of `earlier`: apparent when
+    they clash, explained by what differs between their contexts."""
+    ordered = sorted(earlier, key=rule.order)
+    keys = [rule.order(v) for v in ordered]
+    for version in later:
+        at = bisect.bisect_left(keys, rule.order(version))
+        near = [ordered[k] for k in (at - 1, at) if 0 <= k < len(ordered)]
+        nearest = min(near, key=lambda v: abs(rule.order(v) - rule.order(version)))
+        outcome, _ = rule.compare(nearest, version)
+        if outcome != "clash":
+            continue
+        a, b = context_of(nearest), context_of(version)
+        reasons: list[Reason] = [reason for reason, differs in (
+            ("different-unit", a[0] != b[0]), ("different-time", a[2] != b[2]), ("different-scope", a[1] != b[1]))
+            if differs]
+        yield nearest, version, "apparent", reasons
+
+
+def _links(rule: Rule, contexts: dict[Context, list[Version]]) -> Iterator[tuple[Context, Context]]:
+    """The tree joining comparable groups: neighbours in time within a (unit, scope), then each scope to
+    its unit's main scope and each unit to the rule's main unit, at the nearest time."""
+    chains: dict[tuple[str, str], list[Context]] = defaultdict(list)
+    for context in contexts:
+        chains[context[:2]].append(context)
+    for chain in chains.values():
+        chain.sort(key=lambda c: _time_ordinal(c[2]))
+        yield from zip(chain, chain[1:])
+    if not chains:
+        return
+    scope_rank = {name.lower(): i for i, name in enumerate(rule.scopes)}
+    units = sorted({unit for unit, _ in chains}, key=lambda u: (u != rule.main_unit().lower(), u))
+    main_unit = units[0]
+
+    def root(unit: str) -> tuple[str, str]:
+        return min((c for c in chains if c[0] == unit), key=lambda c: (c[1] != "", scope_rank.get(c[1], 99), c[1]))
+
+    for unit, scope in sorted(chains):
+        if (unit, scope) != root(unit):
+            parent = root(unit)
+        elif unit != main_unit:
+            parent = (main_unit, scope) if (main_unit, scope) in chains else root(main_unit)
+        else:
+            continue
+        yield _nearest_pair(chains[parent], chains[(unit, scope)])
+
+
+def _nearest_pair(parent: list[Context], child: list[Context]) -> tuple[Context, Context]:
+    """The contexts of two chains nearest in time (the later one on a tie)."""
+    times = [_time_ordinal(c[2]) for c in parent]
+    best: tuple[float, float, Context, Context] | None = None
+    for context in child:
+        t = _time_ordinal(context[2])
+        at = bisect.bisect_left(times, t)
+        for k in (at - 1, at):
+            if 0 <= k < len(parent):
+                gap = abs(times[k] - t) if times[k] != t else 0.0
+                candidate = (gap, -max(times[k], t), parent[k], context)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+    assert best is not None
+    return best[2], best[3]
+
+
+def _message(verdict: Verdict, reasons: list[Reason], sides: list[Version]) -> str:
+    shown = " vs ".join(side.label() for side in sides)
     if verdict == "contradiction":
         return f"Contradiction: {shown}"
     return f"Apparent ({', '.join(r.replace('-', ' ') for r in reasons)}): {shown}"
 
 
-def compare_rule(rule: Rule, mentions: list[Mention]) -> Finding | None:
-    """The finding for one rule's mentions, or None when they all agree."""
-    if len({_statement(m) for m in mentions}) < 2:
-        return None
-    buckets: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        buckets[_bucket(mention)].append(mention)
-    clash = False
-    reasons: set[Reason] = set()
-    for bucket in buckets.values():
-        bucket_clash, bucket_reasons = _bucket_verdict(rule, bucket)
-        clash |= bucket_clash
-        reasons |= bucket_reasons
-    for dimension, reason in DIMENSIONS:
-        if len({_key(m, dimension) for m in mentions}) > 1:
-            reasons.add(reason)
-    if clash:
-        verdict: Verdict = "contradiction"
-        ordered: list[Reason] = []
-    else:
-        verdict = "apparent"
-        ordered = [r for r in ("different-unit", "different-time", "different-scope", "bound", "rounding")
-                   if r in reasons]
-        if not ordered:
-            return None
-    cited = sorted(mentions, key=lambda m: (m.source, m.start, m.span_start))
-    return Finding(
-        rule=rule.id, type=rule.type, title=rule.title, verdict=verdict, reasons=ordered,
-        severity=rule.severity, fingerprint=fingerprint(rule.id, cited),
-        message=_message(verdict, ordered, cited), mentions=cited,
-    )
+def conflicts(rule: Rule, versions: list[Version]) -> list[Finding]:
+    """The findings among one rule's versions: contradictions within comparable groups, apparent ones
+    within them (bound, rounding) and across the links between them."""
+    contexts: dict[Context, list[Version]] = defaultdict(list)
+    for version in versions:
+        contexts[context_of(version)].append(version)
+    pairs: list[Pair] = []
+    for group in contexts.values():
+        if len(group) > 1:
+            pairs += _clashes_within(rule, group)
+    for earlier, later in _links(rule, contexts):
+        pairs += _across(rule, contexts[earlier], contexts[later])
+    findings: dict[str, Finding] = {}
+    for a, b, verdict, reasons in pairs:
+        sides = sorted((a, b), key=lambda v: (v.as_of or "", rule.order(v), v.key))
+        print_id = fingerprint(rule.id, sides)
+        if print_id in findings:
+            continue
+        ordered = [r for r in REASON_ORDER if r in reasons]
+        findings[print_id] = Finding(
+            rule=rule.id, type=rule.type, title=rule.title, verdict=verdict, reasons=ordered,
+            severity=rule.severity, fingerprint=print_id, message=_message(verdict, ordered, sides), sides=sides)
+    return list(findings.values())
 
 
-def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> list[Finding]:
-    """Findings for every rule, contradictions first, then by rule id."""
+def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> tuple[list[Finding], list[Version]]:
+    """Findings for every rule (contradictions first, then by rule), and every version of every rule."""
     by_rule: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_rule[mention.rule].append(mention)
-    findings = [f for rule in rules if (f := compare_rule(rule, by_rule.get(rule.id, [])))]
-    return sorted(findings, key=lambda f: (f.verdict != "contradiction", f.rule))
+    findings: list[Finding] = []
+    all_versions: list[Version] = []
+    for rule in rules:
+        versions = versions_of(rule, by_rule.get(rule.id, []))
+        all_versions += versions
+        findings += conflicts(rule, versions)
+    findings.sort(key=lambda f: (f.verdict != "contradiction", f.rule, [(s.as_of or "", s.key) for s in f.sides]))
+    return findings, all_versions

@@ -16,10 +16,9 @@ from datetime import date
 import re2
 from rapidfuzz import fuzz
 
-from checker.extract import extract_mention
 from checker.extract.numbers import IRREGULAR_PLURALS
-from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta, Stance
-from checker.rules import Rule, StanceRule
+from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta
+from checker.rules import Rule
 from checker.text import line_starts, match_form, paragraph_bounds, sentences
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
@@ -118,11 +117,7 @@ def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int]
 
 def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
     """The span of the best-matching phrase in `form`, with its polarity for stance rules."""
-    candidates: list[tuple[str, Stance | None]]
-    if isinstance(rule, StanceRule):
-        candidates = [(p, "affirm") for p in rule.affirm] + [(p, "deny") for p in rule.deny]
-    else:
-        candidates = [(p, None) for p in rule.phrases]
+    candidates = rule.phrase_candidates()
     best: tuple[float, int] | None = None
     found_match: PhraseMatch | None = None
     for phrase, polarity in candidates:
@@ -155,7 +150,7 @@ def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
         return None
     if any(fuzz.partial_ratio(match_form(term), form) >= rule.threshold for term in rule.exclude):
         return None
-    if not (rule.phrases or rule.patterns or isinstance(rule, StanceRule)):
+    if not (rule.phrase_candidates() or rule.patterns):
         return PhraseMatch(start=0, end=len(form))
     return _best_phrase(rule, form, rule.threshold)
 
@@ -174,7 +169,7 @@ def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
                 matched = match_sentence(rule, sentence)
                 if matched is None:
                     continue
-                mention = extract_mention(rule, source, sentence, matched)
+                mention = rule.read(source, sentence, matched)
                 if mention is not None:
                     mentions.append(mention)
     return mentions

@@ -124,8 +124,11 @@ class Interval(BaseModel):
         return f"{left}{fmt(self.low)}, {fmt(self.high)}{right}"
 
 
+SpeakerKind = Literal["named", "outlet"]
+
+
 class Mention(BaseModel):
-    """One statement about a rule's claim, with what it says and who says it."""
+    """One statement about a rule's claim, with what it says, who says it and where it was published."""
 
     rule: str
     source: str
@@ -141,8 +144,47 @@ class Mention(BaseModel):
     unit: str | None = None
     as_of: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     speaker: str | None = None
+    speaker_kind: SpeakerKind | None = Field(
+        default=None, description="named: the text names who says it; outlet: no one is named, so the outlet")
     stance: Stance | None = None
     scope: str | None = None
+    statement: str = Field(default="", description="what it says, in a few words: `at least 545 parents`")
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+class Version(BaseModel):
+    """Statements of one rule that say the same thing, from every source that makes them.
+
+    `key` is the canonical statement (value or interval, unit, as-of period, scope; stance; date):
+    what fingerprints are made of, so a new source repeating a version changes no fingerprint.
+    """
+
+    rule: str
+    key: str
+    statement: str
+    value: float | int | str | None = None
+    interval: Interval | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    as_of: str | None = Field(default=None, description="the as-of period the version is compared in")
+    scope: str | None = None
+    stance: Stance | None = None
+    mentions: list[Mention]
+
+    @property
+    def sources(self) -> list[str]:
+        """The sources making this statement, each once, in order."""
+        return list(dict.fromkeys(m.source for m in self.mentions))
+
+    def label(self) -> str:
+        """`at least 545 parents (Axios, as of 2020-10)`: the version as a reader names it."""
+        who = list(dict.fromkeys(m.speaker or m.outlet or m.source for m in self.mentions))
+        shown = ", ".join(who[:2]) + (f" and {len(who) - 2} more" if len(who) > 2 else "")
+        parts = [shown, f"as of {self.as_of}" if self.as_of else None, f"scope {self.scope}" if self.scope else None]
+        return f"{self.statement} ({'; '.join(p for p in parts if p)})"
 
 
 class Review(BaseModel):
@@ -165,7 +207,11 @@ class RuleInfo(BaseModel):
 
 
 class Finding(BaseModel):
-    """A rule whose mentions disagree, with the verdict and what explains the difference."""
+    """A conflict between versions of one rule: its sides, the verdict on them and what explains it.
+
+    A contradiction's sides cannot both hold as stated; an apparent finding's sides differ in a
+    way a different unit, time or scope, a bound or rounding explains.
+    """
 
     rule: str
     type: str
@@ -175,8 +221,13 @@ class Finding(BaseModel):
     severity: Severity
     fingerprint: str
     message: str
-    mentions: list[Mention]
+    sides: list[Version]
     review: Review | None = Field(default=None, description="set when a reviews file is in use")
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every statement the finding cites, side by side."""
+        return [m for side in self.sides for m in side.mentions]
 
 
 class Stats(BaseModel):
@@ -190,6 +241,7 @@ class CheckResult(BaseModel):
     """Everything one `checker check` run produced."""
 
     findings: list[Finding] = []
+    versions: list[Version] = Field(default=[], description="every version of every rule, agreeing or not")
     problems: list[Problem] = []
     stats: Stats = Stats()
     rules: list[RuleInfo] = []

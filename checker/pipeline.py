@@ -29,11 +29,11 @@ def check_sources(source_paths: Sequence[Path], rules: Sequence[Rule]) -> CheckR
             continue
         count += 1
         mentions.extend(match_source(item, index))
-    findings = compare(rules, mentions)
+    findings, versions = compare(rules, mentions)
     stats = Stats(sources=count, rules=len(rules), mentions=len(mentions),
                   seconds=round(time.perf_counter() - started, 3))
     infos = [RuleInfo(id=r.id, title=r.title, type=r.type, severity=r.severity) for r in rules]
-    return CheckResult(findings=findings, problems=problems, stats=stats, rules=infos)
+    return CheckResult(findings=findings, versions=versions, problems=problems, stats=stats, rules=infos)
 
 
 def check(source_paths: Sequence[Path | str], rule_paths: Sequence[Path | str] = ("rules",)) -> CheckResult:

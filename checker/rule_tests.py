@@ -110,7 +110,7 @@ def case_diff(rule: Rule, name: str, case: Case) -> list[str]:
                 lines += [f"- source: {wanted[i].source}", f"+ source: {mentions[i].source}"]
     if lines or case.finding is None:
         return lines
-    findings = compare([rule], mentions)
+    findings, _ = compare([rule], mentions)
     if case.finding == "none":
         return ["- finding: none", *(f"+ finding: {f.verdict}: {f.message}" for f in findings)] if findings else []
     got = findings[0] if findings else None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.compare import fingerprint
-from checker.models import CheckResult, Finding, Interval, Mention, Review, RuleInfo, Stats
+from checker.rules.quantity import describe_figure
+from checker.models import CheckResult, Finding, Interval, Mention, Review, RuleInfo, Stats, Version
 
 HOSTILE = ('Officials said <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned = 2"> '
            '| `rm -rf` **loud** [bold red]styled[/] \x1b[31m 700 families remain.')
@@ -42,14 +43,23 @@ def mention(rule: str, source: str, line: int, sentence: str, span: str, **field
     """A mention at a made-up offset, with `span` (a part of `sentence`) as the part carrying the value."""
     start = 1000 * line
     at = sentence.index(span)
-    return Mention(rule=rule, source=source, line=line, start=start, end=start + len(sentence), sentence=sentence,
+    made = Mention(rule=rule, source=source, line=line, start=start, end=start + len(sentence), sentence=sentence,
                    span_start=start + at, span_end=start + at + len(span), **fields)  # type: ignore[arg-type]
+    return made.model_copy(update={"statement": made.stance or describe_figure(made)})
+
+
+def side(mention: Mention) -> Version:
+    """A version made by one mention."""
+    return Version(rule=mention.rule, key=f"{mention.statement}|{mention.as_of}", statement=mention.statement,
+                   value=mention.value, interval=mention.interval, qualifier=mention.qualifier, unit=mention.unit,
+                   as_of=mention.as_of, scope=mention.scope, stance=mention.stance, mentions=[mention])
 
 
 def finding(rule: str, type_: str, title: str, verdict: str, mentions: list[Mention], **fields: object) -> Finding:
+    sides = [side(m) for m in mentions]
     return Finding(rule=rule, type=type_, title=title, verdict=verdict, reasons=fields.pop("reasons", []),  # type: ignore[arg-type]
-                   severity=fields.pop("severity", "high"), fingerprint=fingerprint(rule, mentions),  # type: ignore[arg-type]
-                   message=fields.pop("message", f"{verdict}: {title}"), mentions=mentions, **fields)  # type: ignore[arg-type]
+                   severity=fields.pop("severity", "high"), fingerprint=fingerprint(rule, sides),  # type: ignore[arg-type]
+                   message=fields.pop("message", f"{verdict}: {title}"), sides=sides, **fields)  # type: ignore[arg-type]
 
 
 def sample_result(reviews: bool = False) -> CheckResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -20,9 +21,12 @@ def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-FINDING_KEYS = ["rule", "type", "verdict", "reasons", "severity", "fingerprint", "message", "mentions"]
-MENTION_KEYS = ["source", "line", "start", "end", "sentence", "value", "qualifier", "unit", "as_of", "speaker",
-                "stance"]
+FINDINGS_SCHEMA = json.loads((Path(__file__).parent.parent / "schema" / "findings.schema.json").read_text("utf-8"))
+
+
+def cited(data: dict) -> list[dict]:
+    """Every mention a findings JSON cites."""
+    return [m for finding in data["findings"] for side in finding["sides"] for m in side["mentions"]]
 
 
 def run(*args: str):
@@ -30,34 +34,44 @@ def run(*args: str):
 
 
 def test_json_matches_the_contract():
-    result = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json")
+    result = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json", "--statements")
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["version", "findings", "stats"]
-    assert data["version"] == 1
-    assert list(data["stats"]) == ["sources", "rules", "mentions", "seconds"]
-    assert data["stats"]["sources"] == 3
+    jsonschema.validate(data, FINDINGS_SCHEMA)
+    assert list(data) == ["version", "summary", "rules", "findings", "problems", "statements"]
+    assert data["version"] == 2
+    assert data["summary"]["sources"] == 3 and data["summary"]["versions"] == len(data["statements"])
+    assert {r["id"]: r["title"] for r in data["rules"]}["parents-not-located"] == "Separated parents who could not be located"
     for finding in data["findings"]:
-        assert list(finding) == FINDING_KEYS
-        for mention in finding["mentions"]:
-            assert list(mention) == MENTION_KEYS
+        assert len(finding["sides"]) == 2
+    axios = next(m for m in cited(data) if m["source"] == "001_8c36c7995ecb0c4b.txt")
+    assert (axios["outlet"], axios["published"]) == ("Axios", "2021-01-14")
+
+
+def test_json_problems_are_the_ones_printed(tmp_path):
+    (tmp_path / "bad.yaml").write_text("id: bad\ntitle: Bad\ntype: nope\n", encoding="utf-8")
+    result = run("check", str(SEEDS), "--rules", str(RULES), "--rules", str(tmp_path / "bad.yaml"), "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, FINDINGS_SCHEMA)
+    [problem] = data["problems"]
+    assert problem["file"].endswith("bad.yaml") and problem["line"] == 3
+    assert "unknown rule type" in problem["message"] and "unknown rule type" in result.stderr
 
 
 def test_json_offsets_index_the_source_text():
     data = json.loads(run("check", str(SEEDS), "--rules", str(RULES), "--format", "json").stdout)
-    for finding in data["findings"]:
-        for mention in finding["mentions"]:
-            text = (SEEDS / mention["source"]).read_text(encoding="utf-8")
-            assert text[mention["start"]:mention["end"]] == mention["sentence"]
-            assert text.count("\n", 0, mention["start"]) + 1 == mention["line"]
+    for mention in cited(data):
+        text = (SEEDS / mention["source"]).read_text(encoding="utf-8")
+        assert text[mention["start"]:mention["end"]] == mention["sentence"]
+        assert mention["start"] <= mention["span_start"] < mention["span_end"] <= mention["end"]
+        assert text.count("\n", 0, mention["start"]) + 1 == mention["line"]
 
 
 def test_output_is_deterministic():
-    first = json.loads(run("check", str(SEEDS), "--rules", str(RULES), "--format", "json").stdout)
-    second = json.loads(run("check", str(SEEDS), "--rules", str(RULES), "--format", "json").stdout)
-    for data in (first, second):
-        data["stats"].pop("seconds")
-    assert first == second
+    first = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json", "--statements").stdout
+    second = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json", "--statements").stdout
+    assert first == second and "seconds" not in first
 
 
 def test_text_report_shows_both_sides():
@@ -84,7 +98,7 @@ def test_output_file(tmp_path):
     out = tmp_path / "report" / "findings.json"
     result = run("check", str(SEEDS), "--rules", str(RULES), "--format", "json", "--output", str(out))
     assert result.stdout == ""
-    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 2
 
 
 def test_new_rule_needs_only_a_yaml_file(tmp_path):
@@ -101,8 +115,8 @@ def test_new_rule_needs_only_a_yaml_file(tmp_path):
     assert result.exit_code == 1, result.output
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["rule"] == "pilot-families" and finding["verdict"] == "contradiction"
-    assert [(m["source"], m["value"], m["speaker"]) for m in finding["mentions"]] == [
-        ("a.md", 280, "officials"), ("b.txt", 300, "Weekly")]
+    assert [(m["source"], m["value"], m["speaker"], m["speaker_kind"]) for side in finding["sides"]
+            for m in side["mentions"]] == [("a.md", 280, "officials", "named"), ("b.txt", 300, "Weekly", "outlet")]
 
 
 def test_bad_rule_and_bad_source_exit_2_and_the_rest_is_checked(tmp_path):

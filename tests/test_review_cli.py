@@ -13,7 +13,7 @@ from checker.review import load_reviews, set_review
 from tests.findings import write_corpus
 
 runner = CliRunner()
-FINDING_KEYS = ["rule", "type", "verdict", "reasons", "severity", "fingerprint", "message", "mentions", "review"]
+FINDING_KEYS = ["fingerprint", "rule", "type", "title", "verdict", "reasons", "severity", "message", "sides", "review"]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from checker.baseline import new_findings, read_baseline, write_baseline
 from checker.cli.output import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, emit, print_problems
 from checker.models import CheckResult
 from checker.pipeline import check
-from checker.report import FORMATS, render_text
+from checker.report import FORMATS, render_json, render_text
 from checker.review import DEFAULT_REVIEWS, FileError, apply_reviews, load_reviews, stale
 
 LEVELS = {"apparent": 1, "contradiction": 2}
@@ -100,6 +100,9 @@ def check_command(
     write_baseline_to: Annotated[Path | None, typer.Option(
         "--write-baseline", help="Write every current finding to FILE as a baseline; they are then not reported.",
         show_default=False)] = None,
+    statements: Annotated[bool, typer.Option(
+        "--statements", help="Also list every version of every rule with its statements, agreeing or not "
+        "(text and JSON; HTML always has them).")] = False,
 ) -> None:
     """Check sources against rules and report where they disagree.
 
@@ -110,10 +113,10 @@ def check_command(
     reviews = or_exit(load_reviews, in_use) if in_use else None
     known = or_exit(read_baseline, baseline) if baseline else set()
     result = check(paths or [Path("seeds")], rules or [Path("rules")])
-    print_problems(result.problems)
     if reviews is not None:
-        print_problems(stale(result, reviews))
+        result.problems += stale(result, reviews)
         result = apply_reviews(result, reviews)
+    print_problems(result.problems)
     if write_baseline_to is not None:
         _write_baseline(write_baseline_to, result)
         known |= {f.fingerprint for f in result.findings}
@@ -128,7 +131,9 @@ def check_command(
         shown = counted
     if output_format is Format.text:
         use_color = sys.stdout.isatty() and output is None if color is None else color
-        text = render_text(shown, color=use_color)
+        text = render_text(shown, color=use_color, statements=statements)
+    elif output_format is Format.json:
+        text = render_json(shown, statements=statements)
     else:
         text = FORMATS[output_format.value](shown)
     emit(text, output)

@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel
 from text_to_num import text2num
@@ -32,6 +33,9 @@ class Quantity(BaseModel):
     unit_start: int | None
     unit_end: int | None
     text: str
+    kind: Literal["level", "change"] = "level"
+    negated: bool = False
+    share_of: str | None = None
 
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}

@@ -15,8 +15,8 @@ from collections import Counter
 from html import escape
 from importlib.resources import files
 
-from checker.models import CheckResult, Finding, Mention
-from checker.report.text import REASON_WORDS, sides
+from checker.models import CheckResult, Finding, Mention, Version
+from checker.report.text import REASON_WORDS
 from checker.report.timeline import charted, timeline_svg
 
 STATUSES = ("open", "confirmed", "dismissed")
@@ -49,6 +49,34 @@ def _mention(mention: Mention) -> str:
             f"<figcaption>— {who}, {escape(mention.source)}:{mention.line}</figcaption></figure>")
 
 
+def _version(version: Version, css: str) -> str:
+    """A version: its statement, as-of and scope, and every statement that makes it."""
+    count = len(version.sources)
+    extra = " ".join(filter(None, [version.as_of and f"as of {version.as_of}",
+                                   version.scope and f"scope: {version.scope}",
+                                   f"({count} source{'s' if count != 1 else ''})"]))
+    return (f'<section class="{css}"><h3>{escape(version.statement)} <small>{escape(extra)}</small></h3>'
+            + "".join(_mention(m) for m in version.mentions) + "</section>")
+
+
+def _statements(result: CheckResult) -> list[str]:
+    """Every version of every rule, agreeing or not: what each rule read, from which sentence."""
+    titles = {info.id: info.title for info in result.rules}
+    parts = ['<section id="statements"><h2>Statements</h2>']
+    by_rule: dict[str, list[Version]] = {}
+    for version in result.versions:
+        by_rule.setdefault(version.rule, []).append(version)
+    for rule, versions in by_rule.items():
+        parts.append(f'<details class="rule-statements"><summary>{escape(rule)} — {escape(titles.get(rule, ""))}'
+                     f" ({len(versions)} version(s))</summary>")
+        parts += [_version(v, "version") for v in versions]
+        parts.append("</details>")
+    if not by_rule:
+        parts.append("<p>No rule read any statement.</p>")
+    parts.append("</section>")
+    return parts
+
+
 def _finding(finding: Finding) -> str:
     status = _status(finding)
     sources = sorted({m.source for m in finding.mentions})
@@ -71,12 +99,9 @@ def _finding(finding: Finding) -> str:
         note = f": {escape(review.note)}" if review.note else ""
         parts.append(f'<p class="review">{escape(review.status.capitalize())}{by}{at}{note}</p>')
     parts.append('<div class="sides">')
-    for (statement, as_of, scope), mentions in sides(finding).items():
-        extra = " ".join(filter(None, [as_of and f"as of {as_of}", scope and f"scope: {scope}"]))
-        parts.append(f'<section class="side"><h3>{escape(statement)} <small>{escape(extra)}</small></h3>'
-                     + "".join(_mention(m) for m in mentions) + "</section>")
+    parts += [_version(side, "side") for side in finding.sides]
     parts.append("</div>")
-    if finding.type == "quantity" and (chart := timeline_svg(finding)):
+    if chart := timeline_svg(finding):
         undated = len(finding.mentions) - len(charted(finding))
         note = f"<figcaption>{undated} statement(s) with no as-of date not drawn</figcaption>" if undated else ""
         parts.append(f'<figure class="timeline">{chart}{note}</figure>')
@@ -124,7 +149,7 @@ def render_html(result: CheckResult) -> str:
         _select("source", "Source", sources),
         '<output id="shown"></output></form>',
         "<main>", *(_finding(f) for f in findings),
-        "<p>No findings.</p>" if not findings else "", "</main>",
+        "<p>No findings.</p>" if not findings else "", *_statements(result), "</main>",
         f"<script>{script}</script></body></html>",
     ]
     return "\n".join(part for part in body if part) + "\n"

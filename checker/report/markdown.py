@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from checker.compare import describe
 from checker.models import CheckResult, Finding, Mention
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
@@ -40,7 +39,7 @@ def _quote(mention: Mention) -> str:
 
 def _mention(mention: Mention) -> list[str]:
     who = escape(mention.speaker or "unknown speaker")
-    facts = ", ".join(filter(None, [escape(describe(mention)), mention.as_of and f"as of {mention.as_of}",
+    facts = ", ".join(filter(None, [escape(mention.statement), mention.as_of and f"as of {mention.as_of}",
                                     mention.scope and f"scope: {escape(mention.scope)}"]))
     return [f"> {_quote(mention)}", ">", f"> — {who}, {escape(mention.source)}:{mention.line} ({facts})", ""]
 
@@ -54,8 +53,14 @@ def _section(number: int, finding: Finding) -> list[str]:
         by = f" by {escape(finding.review.by)}" if finding.review.by else ""
         note = f": {escape(finding.review.note)}" if finding.review.note else ""
         lines += [f"**Review:** {finding.review.status}{by}{note}", ""]
-    for mention in finding.mentions:
-        lines += _mention(mention)
+    for side in finding.sides:
+        count = len(side.sources)
+        lines += [f"**{escape(side.statement)}**"
+                  + "".join(f", {part}" for part in (side.as_of and f"as of {side.as_of}",
+                                                     side.scope and f"scope: {escape(side.scope)}") if part)
+                  + f" ({count} source{'s' if count != 1 else ''}):", ""]
+        for mention in side.mentions:
+            lines += _mention(mention)
     return lines
 
 
@@ -68,7 +73,7 @@ def render_markdown(result: CheckResult) -> str:
         lines += ["| # | Verdict | Rule | Severity | Review | Statements | Fingerprint |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]
         for number, finding in enumerate(result.findings, 1):
-            statements = " vs ".join(dict.fromkeys(escape(describe(m)) for m in finding.mentions))
+            statements = " vs ".join(escape(side.statement) for side in finding.sides)
             lines.append(f"| {number} | {finding.verdict} | {finding.rule} | {finding.severity} | {_status(finding)} "
                          f"| {statements} | `{finding.fingerprint}` |")
         lines.append("")

@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.compare import describe
 from checker.models import CheckResult, Finding, Mention, RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -28,7 +27,7 @@ def _location(mention: Mention, index: int | None = None) -> dict[str, Any]:
             "region": {"startLine": mention.line, "charOffset": mention.start,
                        "charLength": mention.end - mention.start, "snippet": {"text": mention.sentence}},
         },
-        "message": {"text": f"{describe(mention)} ({who})" if who else describe(mention)},
+        "message": {"text": f"{mention.statement} ({who})" if who else mention.statement},
     }
     if index is not None:
         location["id"] = index

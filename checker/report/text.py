@@ -14,8 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from checker.compare import describe
-from checker.models import CheckResult, Finding, Mention, Review
+from checker.models import CheckResult, Finding, Mention, Review, Version
 
 VERDICT_STYLE = {"contradiction": "bold red", "apparent": "bold yellow"}
 REVIEW_STYLE = {"confirmed": "bold green", "dismissed": "bold", "open": "bold"}
@@ -41,7 +40,7 @@ def mention_text(mention: Mention, facts: bool = True) -> Group:
     head.append("  ")
     head.append(printable(mention.speaker or "unknown speaker"), style="bold")
     if facts:
-        head.append(f"  {printable(describe(mention))}", style="magenta")
+        head.append(f"  {printable(mention.statement)}", style="magenta")
         if mention.as_of:
             head.append(f"  as of {mention.as_of}", style="dim")
         if mention.scope:
@@ -85,42 +84,63 @@ def finding_head(finding: Finding) -> list[Text | Padding]:
     return parts
 
 
+def version_head(version: Version) -> Text:
+    """`at least 545 parents  as of 2020-10  scope: total  (2 sources)`."""
+    header = Text(printable(version.statement), style="bold magenta")
+    if version.as_of:
+        header.append(f"  as of {version.as_of}", style="dim")
+    if version.scope:
+        header.append(f"  scope: {printable(version.scope)}", style="dim")
+    count = len(version.sources)
+    header.append(f"  ({count} source{'s' if count != 1 else ''})", style="dim")
+    return header
+
+
 def finding_text(finding: Finding) -> Group:
-    mentions = (Padding(mention_text(m), (0, 0, 0, 2), expand=False) for m in finding.mentions)
-    return Group(*finding_head(finding), *mentions)
-
-
-Side = tuple[str, str | None, str | None]
-
-
-def sides(finding: Finding) -> dict[Side, list[Mention]]:
-    """The mentions grouped by what they state (statement, as-of, scope): the sides of the conflict."""
-    grouped: dict[Side, list[Mention]] = {}
-    for mention in finding.mentions:
-        grouped.setdefault((describe(mention), mention.as_of, mention.scope), []).append(mention)
-    return grouped
+    """The finding's head, then each side (version) with the statements that make it."""
+    parts: list[Text | Padding | Group] = [*finding_head(finding)]
+    for side in finding.sides:
+        parts.append(Padding(version_head(side), (0, 0, 0, 2), expand=False))
+        parts += [Padding(mention_text(m, facts=False), (0, 0, 0, 4), expand=False) for m in side.mentions]
+    return Group(*parts)
 
 
 def side_by_side(finding: Finding) -> Table:
-    """The statements in columns, one per side, so that the conflict reads across."""
-    grouped = sides(finding)
+    """The sides in columns, one per version, so that the conflict reads across."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, padding=(0, 1))
-    for statement, as_of, scope in grouped:
-        header = Text(printable(statement), style="bold magenta")
-        if as_of:
-            header.append(f"  as of {as_of}", style="dim")
-        if scope:
-            header.append(f"  scope: {printable(scope)}", style="dim")
-        table.add_column(header, ratio=1, vertical="top")
-    table.add_row(*(Group(*(part for m in mentions for part in (mention_text(m, facts=False), Text())))
-                    for mentions in grouped.values()))
+    for side in finding.sides:
+        table.add_column(version_head(side), ratio=1, vertical="top")
+    table.add_row(*(Group(*(part for m in side.mentions for part in (mention_text(m, facts=False), Text())))
+                    for side in finding.sides))
     return table
 
 
-def render_text(result: CheckResult, color: bool = False, width: int = 100) -> str:
+def statements_text(result: CheckResult) -> Group:
+    """Every version of every rule with the statements that make it, agreeing or not."""
+    parts: list[Text | Padding] = [Text("Statements", style="bold underline")]
+    titles = {info.id: info.title for info in result.rules}
+    rule = None
+    for version in result.versions:
+        if version.rule != rule:
+            rule = version.rule
+            head = Text(f"{rule}", style="bold")
+            head.append(f"  {printable(titles.get(rule, ''))}", style="dim")
+            parts.append(head)
+        parts.append(Padding(version_head(version), (0, 0, 0, 2), expand=False))
+        parts += [Padding(mention_text(m), (0, 0, 0, 4), expand=False) for m in version.mentions]
+    if not result.versions:
+        parts.append(Text("No rule read any statement."))
+    return Group(*parts)
+
+
+def render_text(result: CheckResult, color: bool = False, width: int = 100, statements: bool = False) -> str:
+    """The text report; with `statements`, every version of every rule first."""
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
                       emoji=False, markup=False)
+    if statements:
+        console.print(statements_text(result))
+        console.print()
     for finding in result.findings:
         console.print(finding_text(finding))
         console.print()

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from checker.compare import describe
 from checker.models import Finding, Mention
 
 WIDTH, HEIGHT = 640, 240
@@ -105,7 +104,7 @@ def _point(scale: _Scale, day: int, mention: Mention, colour: str) -> str:
     """A dot at the value (a bar over the range a statement allows), labelled, with the statement as tooltip."""
     low, high = _bounds(mention)
     x, y = scale.x(day), scale.y((low + high) / 2)
-    tip = escape(f"{mention.source}:{mention.line} — {describe(mention)} as of {mention.as_of} "
+    tip = escape(f"{mention.source}:{mention.line} — {mention.statement} as of {mention.as_of} "
                  f"({mention.speaker or 'unknown speaker'})")
     bar = (f'<line class="span" x1="{x:.1f}" x2="{x:.1f}" y1="{scale.y(low):.1f}" y2="{scale.y(high):.1f}" '
            f'stroke="{colour}"/>' if high > low else "")

@@ -10,12 +10,15 @@ from __future__ import annotations
 import inspect
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 import re2
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
-from checker.models import Severity, Stance
+from checker.models import Mention, PhraseMatch, Reason, Sentence, Severity, Source, Stance, Version
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # the error goes into the Problem; RE2's own log would be noise
@@ -70,6 +73,8 @@ def _not_blank(text: str) -> str:
 
 
 Phrase = Annotated[str, AfterValidator(_not_blank)]
+Outcome = Literal["same", "compatible", "clash"]
+"""How two versions compare: they say the same, they differ but can both hold, or they cannot."""
 
 
 class Expected(BaseModel):
@@ -165,9 +170,22 @@ class RuleBase(BaseModel):
     severity: Severity = "medium"
     examples: list[Example] = Field(default_factory=list)
 
+    timed: ClassVar[bool] = True
+    """Whether statements are compared per as-of period (a count changes over time; a date does not)."""
+    reports: ClassVar[frozenset[str]] = frozenset()
+    """What a statement of this type says, and so what its examples may expect."""
+    unused: ClassVar[frozenset[str]] = frozenset()
+    """Fields the type has but does not use: `checker rules new` shows them as comments only."""
+    sample: ClassVar[dict[str, Any]] = {}
+    """A small made-up claim with passing examples: what `checker rules new` writes."""
+
+    def phrase_candidates(self) -> list[tuple[str, Stance | None]]:
+        """The phrases a sentence is matched with, each with the side it takes (stance rules only)."""
+        return [(phrase, None) for phrase in self.phrases]
+
     def match_phrases(self) -> list[str]:
         """The phrases a sentence is matched with."""
-        return list(self.phrases)
+        return [phrase for phrase, _ in self.phrase_candidates()]
 
     def keywords(self) -> list[str]:
         """Words whose presence in raw text makes a passage worth segmenting for this rule."""
@@ -176,3 +194,31 @@ class RuleBase(BaseModel):
         phrases = self.match_phrases()
         words = [w for phrase in phrases for w in phrase.split() if len(w) > 3]
         return words or phrases
+
+    def main_unit(self) -> str:
+        """The unit other units are compared against ("" for types that count nothing)."""
+        return ""
+
+    def units(self) -> Sequence[str]:
+        """The units an example may expect."""
+        return ()
+
+    def read(self, source: Source, sentence: Sentence, match: PhraseMatch) -> Mention | None:
+        """The statement a matched sentence makes about the claim, or None when it states nothing."""
+        raise NotImplementedError
+
+    def canonical(self, mention: Mention) -> str:
+        """What the statement says, apart from unit, time and scope, as stable text (fingerprints use it)."""
+        raise NotImplementedError
+
+    def compare(self, a: Version, b: Version) -> tuple[Outcome, list[Reason]]:
+        """How two versions' statements compare, and which of bound or rounding reconciles them."""
+        raise NotImplementedError
+
+    def order(self, version: Version) -> float:
+        """Where a version stands among others, so that "nearest" means something (a value, a day)."""
+        return 0.0
+
+    def bounds(self, version: Version) -> tuple[float, float] | None:
+        """The interval a version allows, when clashing means not overlapping; None to compare pairwise."""
+        return None

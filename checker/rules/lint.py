@@ -9,41 +9,32 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Problem
-from checker.rules.date import DateRule
 from checker.guarded_yaml import Document
-from checker.rules.quantity import QuantityRule
-from checker.rules.stance import StanceRule
+from checker.models import Problem
+from checker.rules.base import RuleBase
 
-REPORTS: dict[str, frozenset[str]] = {
-    "quantity": frozenset({"value", "qualifier", "unit", "as_of", "speaker", "scope"}),
-    "stance": frozenset({"stance", "as_of", "speaker", "scope"}),
-    "date": frozenset({"value", "as_of", "speaker", "scope"}),
-}
-"""What a statement found by each rule type can say, and so what its examples may expect."""
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
-AnyRule = QuantityRule | StanceRule | DateRule
 
 
-def _keyword_problems(rule: AnyRule, doc: Document) -> list[Problem]:
+def _keyword_problems(rule: RuleBase, doc: Document) -> list[Problem]:
     if rule.keywords():
         return []
     return [doc.problem("the rule has no about words or phrases, so it can find no sentence",
                         hint="add about words: patterns are tried only on sentences these pick")]
 
 
-def _pattern_problems(rule: AnyRule, doc: Document) -> list[Problem]:
+def _pattern_problems(rule: RuleBase, doc: Document) -> list[Problem]:
     return [doc.problem("pattern has upper-case letters, but sentences are matched in lower case", ("patterns", i),
                         hint="write it in lower case, or start it with (?i)", level="warning")
             for i, pattern in enumerate(rule.patterns)
             if _UPPER_LITERAL.search(pattern) and not pattern.startswith("(?i)")]
 
 
-def _example_problems(rule: AnyRule, doc: Document) -> list[Problem]:
+def _example_problems(rule: RuleBase, doc: Document) -> list[Problem]:
     problems = []
-    reports = REPORTS[rule.type]
-    units = [rule.unit, *rule.related_units] if isinstance(rule, QuantityRule) else []
+    reports = rule.reports
+    units = list(rule.units())
     for i, example in enumerate(rule.examples):
         if example.expect == "none":
             continue
@@ -61,6 +52,6 @@ def _example_problems(rule: AnyRule, doc: Document) -> list[Problem]:
     return problems
 
 
-def never_works(rule: AnyRule, doc: Document) -> list[Problem]:
+def never_works(rule: RuleBase, doc: Document) -> list[Problem]:
     """The problems of a valid rule that would make it, or its examples, fail without saying why."""
     return _keyword_problems(rule, doc) + _pattern_problems(rule, doc) + _example_problems(rule, doc)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import textwrap
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,36 +20,6 @@ from checker.rules.schema import SCHEMA_FILE
 from checker.rules.show import flow
 
 COMMON: dict[str, Any] = {"patterns": [], "exclude": [], "scopes": {}, "threshold": 85, "severity": "medium"}
-SAMPLES: dict[str, dict[str, Any]] = {
-    "quantity": {
-        "title": "Beds the shelter has",
-        "unit": "beds", "related_units": ["cots"], "about": ["shelter"], "phrases": ["beds available"],
-        "examples": [
-            {"text": "The shelter has 120 beds available.", "expect": {"value": 120, "unit": "beds"}},
-            {"text": "The shelter opened in May.", "expect": "none"},
-        ],
-    },
-    "stance": {
-        "title": "The library will close",
-        "affirm": ["the library will close"], "deny": ["the library will stay open"], "about": ["library"],
-        "examples": [
-            {"text": "The mayor said the library will close in June.",
-             "expect": {"stance": "affirm", "speaker": "mayor"}},
-            {"text": "The library will not close, the council said.", "expect": {"stance": "deny"}},
-            {"text": "The library hosted a book fair.", "expect": "none"},
-        ],
-    },
-    "date": {
-        "title": "When the library opened",
-        "about": ["library"], "phrases": ["library opened"],
-        "examples": [
-            {"text": "The library opened on March 3, 2020.", "expect": {"value": date(2020, 3, 3)}},
-            {"text": "The library is large.", "expect": "none"},
-        ],
-    },
-}
-UNUSED = {"stance": {"phrases", "patterns"}}
-"""Fields a type has but does not use: shown as comments only."""
 
 
 def schema_reference(directory: Path) -> str | None:
@@ -75,13 +44,13 @@ def rule_template(rule_id: str, rule_type: str, schema_ref: str | None = None) -
     """A rule file for `rule_id` of `rule_type` that validates and passes its examples as written."""
     model = RULE_TYPES[rule_type]
     docs = field_docs(model)
-    values = {"id": rule_id, "type": rule_type, **COMMON, **SAMPLES[rule_type]}
+    values = {"id": rule_id, "type": rule_type, **COMMON, **model.sample}
     lines = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
     lines += [f"# A {rule_type} rule; see docs/rules.md. Replace the sample claim with yours, then run",
               "# `checker rules validate` and `checker rules test`.", ""]
     for name in field_order(model):
         lines += _comment(name, docs[name])
-        if name in UNUSED.get(rule_type, set()):
+        if name in model.unused:
             lines.append(f"#   (a {rule_type} rule does not use {name}.)")
         elif name == "examples":
             lines += _examples(values[name])

@@ -6,7 +6,7 @@
 
 Wraps a few of the pipeline's functions with timers (in this process only; the checker's code is
 not changed) and prints the time spent in each, against the whole `checker.check` call. Stages
-overlap where one calls another (find_dates runs inside extract_mention). A function that has
+overlap where one calls another (find_dates runs inside a rule type's `read`). A function that has
 been renamed or moved is skipped with a note, since these are internal names.
 """
 
@@ -23,8 +23,11 @@ STAGES = [
     ("checker.sources", "_manifest", "sources.yaml manifest (YAML)"),
     ("checker.match", "sentences", "sentence segmentation (syntok)"),
     ("checker.match", "match_sentence", "match_sentence (about words, phrases)"),
-    ("checker.match", "extract_mention", "extract_mention"),
-    ("checker.extract", "find_dates", "  find_dates (dateparser), inside extract"),
+    ("checker.rules.quantity", "QuantityRule.read", "reading quantities"),
+    ("checker.rules.stance", "StanceRule.read", "reading stances"),
+    ("checker.rules.date", "DateRule.read", "reading dates"),
+    ("checker.rules.share", "ShareRule.read", "reading shares"),
+    ("checker.rules.quantity", "find_dates", "  find_dates (dateparser), inside quantities"),
     ("checker.match", "KeywordIndex.passages", "keyword scan (RE2)"),
     ("checker.pipeline", "compare", "compare"),
 ]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 
 import re2
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from checker.extract.numbers import IRREGULAR_PLURALS
@@ -142,17 +143,34 @@ def _compiled(pattern: str) -> re2._Regexp:
     return re2.compile("(?i)" + pattern)
 
 
-def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
-    """Whether `sentence` is about the rule's claim: the matched span (sentence offsets) and polarity."""
+class SentenceCheck(BaseModel):
+    """How a sentence fared against a rule: the match, or the first step that ruled it out."""
+
+    matched: PhraseMatch | None = None
+    missing: list[str] = []
+    """about words the sentence lacks"""
+    excluded_by: str | None = None
+    """the exclude phrase that removed it"""
+
+
+def check_sentence(rule: Rule, sentence: Sentence) -> SentenceCheck:
+    """Match `sentence` against the rule step by step: about words, exclude phrases, then phrases."""
     form = match_form(sentence.text)
     words = set(_WORD.findall(form))
-    if not all(_has_word(words, form, term) for term in rule.about):
-        return None
-    if any(fuzz.partial_ratio(match_form(term), form) >= rule.threshold for term in rule.exclude):
-        return None
+    missing = [term for term in rule.about if not _has_word(words, form, term)]
+    if missing:
+        return SentenceCheck(missing=missing)
+    excluded = next((t for t in rule.exclude if fuzz.partial_ratio(match_form(t), form) >= rule.threshold), None)
+    if excluded is not None:
+        return SentenceCheck(excluded_by=excluded)
     if not (rule.phrase_candidates() or rule.patterns):
-        return PhraseMatch(start=0, end=len(form))
-    return _best_phrase(rule, form, rule.threshold)
+        return SentenceCheck(matched=PhraseMatch(start=0, end=len(form)))
+    return SentenceCheck(matched=_best_phrase(rule, form, rule.threshold))
+
+
+def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
+    """Whether `sentence` is about the rule's claim: the matched span (sentence offsets) and polarity."""
+    return check_sentence(rule, sentence).matched
 
 
 def match_source(source: Source, index: KeywordIndex) -> list[Mention]:

@@ -188,7 +188,8 @@ def stale(result: CheckResult, reviews: Reviews) -> list[Problem]:
         problems.append(Problem(
             file=str(reviews.path), line=reviews.lines.get(fingerprint), level="warning",
             message=f"stale review {fingerprint} ({what}): no such finding in this run",
-            hint="its statements changed or their sources were not checked; the verdict is kept"))
+            hint="its sides' statements changed, their sources were not checked, or it was recorded before "
+                 "fingerprints named a finding's two sides; the verdict is kept"))
     return problems
 
 

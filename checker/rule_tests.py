@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from checker.compare import compare
-from checker.match import mentions_in_text, match_sentence
+from checker.match import check_sentence, mentions_in_text
 from checker.models import Mention, Problem
 from checker.rules import LoadedRules, Rule, read_documents, rule_files, rules_from_documents
 from checker.rules.base import Example
@@ -47,14 +47,27 @@ class Suite(BaseModel):
         return [o for o in self.outcomes if not o.passed]
 
 
-def _why_nothing(rule: Rule, text: str) -> str:
-    """Whether the text failed to match the rule at all, or matched but stated no value."""
+def _quoted(text: str) -> str:
+    return repr(_short(text))
+
+
+def why_nothing(rule: Rule, text: str) -> list[str]:
+    """For each sentence of `text`: whether it matched the rule and what was read, or what ruled it out."""
+    lines = []
     for sentence in sentences(text, 0, len(text), line_starts(text)):
-        found = match_sentence(rule, sentence)
-        if found is not None:
-            phrase = f" phrase {found.phrase!r}" if found.phrase else ""
-            return f"  (a sentence matched{phrase}, but no {rule.type} value for the rule was read in it)"
-    return "  (no sentence matched: check about, phrases, patterns, exclude and threshold)"
+        check = check_sentence(rule, sentence)
+        where = f"  sentence {_quoted(sentence.text)}"
+        if check.missing:
+            lines.append(f"{where}: lacks the about word(s) {', '.join(map(repr, check.missing))}")
+        elif check.excluded_by is not None:
+            lines.append(f"{where}: removed by exclude phrase {check.excluded_by!r}")
+        elif check.matched is None:
+            lines.append(f"{where}: has the about words, but no phrase or pattern matched "
+                         f"at threshold {rule.threshold}")
+        else:
+            phrase = f" phrase {check.matched.phrase!r}" if check.matched.phrase else ""
+            lines.append(f"{where}: matched{phrase}, but no {rule.type} value for the rule was read in it")
+    return lines or ["  (the text holds no sentence)"]
 
 
 def example_diff(rule: Rule, example: Example, mentions: Sequence[Mention]) -> list[str]:
@@ -66,9 +79,9 @@ def example_diff(rule: Rule, example: Example, mentions: Sequence[Mention]) -> l
         return []
     lines = field_diff(example.expect, best)
     if best is None:
-        lines.append(_why_nothing(rule, example.text))
-    elif len(mentions) > 1:
-        lines.append(f"  (the closest of {len(mentions)} statements found)")
+        lines += why_nothing(rule, example.text)
+    else:
+        lines.append(f"  (read from {_quoted(best.sentence)}{f'; the closest of {len(mentions)}' if len(mentions) > 1 else ''})")
     return lines
 
 

@@ -158,3 +158,12 @@ def test_python_dash_m_entry_point():
     done = subprocess.run([sys.executable, "-m", "checker", "--version"], capture_output=True, text=True,
                           cwd=Path(__file__).parent.parent, check=False)
     assert done.returncode == 0 and done.stdout.startswith("checker ")
+
+
+def test_statements_lists_every_version_agreeing_or_not():
+    result = run("check", str(SEEDS), "--rules", str(RULES), "--statements")
+    head = result.stdout.split("CONTRADICTION")[0]
+    assert head.startswith("Statements\n")
+    assert "el-paso-pilot-size" in head and "about 280 families  as of 2021-01  (1 source)" in head
+    assert "2021-01-14  (2 sources)" in head  # the release day both articles give: one version
+    assert "Statements" not in run("check", str(SEEDS), "--rules", str(RULES)).stdout

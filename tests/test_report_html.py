@@ -6,6 +6,7 @@ What it does in a browser is tested in tests/test_report_html_browser.py.
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,12 @@ def test_check_writes_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_smoke_on_the_seeds(seeds_result) -> None:
     page = render_html(seeds_result)
     assert page.count('<article class="finding') == len(seeds_result.findings)
+
+
+def test_a_statements_section_lists_every_version(seeds_result):
+    page = render_html(seeds_result)
+    section = page[page.index('<section id="statements">'):]
+    assert "<h2>Statements</h2>" in section
+    for version in seeds_result.versions:
+        assert escape(version.statement) in section
+    assert "about 280 families" in section  # a version that conflicts with nothing is shown too

@@ -116,6 +116,33 @@ def test_walk_judges_each_open_finding_and_saves_every_answer(corpus: list[str])
     assert "No open findings" in again.stdout
 
 
+def test_a_new_source_repeating_a_known_figure_opens_nothing_new(corpus: list[str], tmp_path: Path) -> None:
+    assert run("review", *corpus, "--by", "ana", input="c\nc\n").exit_code == 0
+    (tmp_path / "sources" / "c.txt").write_text(
+        "# outlet: Monthly\n# published: 2020-05-20\n\nThe pilot separated 300 families, a report said.\n",
+        encoding="utf-8")
+    again = run("review", *corpus, input="")
+    assert "No open findings" in again.stdout, again.stdout
+    result = run("check", *corpus, "--format", "json")
+    sides = [side for f in json.loads(result.stdout)["findings"] for side in f["sides"]]
+    assert ["b.txt", "c.txt"] in [side["sources"] for side in sides]  # the repeat joined its version
+    assert "stale" not in result.stderr
+
+
+def test_verdicts_from_an_older_fingerprint_are_stale_with_a_hint_and_kept(corpus: list[str]) -> None:
+    path = Path(".checker/reviews.json")
+    path.parent.mkdir()
+    path.write_text(json.dumps({"version": 1, "reviews": {"414a6c6a7ae75f26": {
+        "status": "confirmed", "note": "checked", "by": "ana", "at": "2021-01-15T10:00:00Z",
+        "rule": "pilot-families", "message": "Contradiction: 280 families vs 300 families"}}}, indent=2), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    result = run("check", *corpus)
+    [warning] = [line for line in result.stderr.splitlines() if "stale review" in line]
+    assert warning.startswith(f"{path}:4: warning: stale review 414a6c6a7ae75f26 (pilot-families, confirmed)")
+    assert "the verdict is kept" in warning
+    assert path.read_text(encoding="utf-8") == before
+
+
 def test_walk_shows_the_sources_around_the_statements(corpus: list[str]) -> None:
     result = run("review", *corpus, input="o\nq\n")
     assert "a.txt:4" in result.stdout and "b.txt:4" in result.stdout

@@ -67,9 +67,24 @@ def test_a_wrong_example_fails_with_a_readable_diff(tmp_path: Path):
             "    - qualifier: about\n    + qualifier: null\n      unit: beds\n") in out
     assert "    - (no statement)\n    + value: 120, unit: beds" in out
     assert ("    - value: 120\n    + (no statement)\n"
-            "      (a sentence matched, but no quantity value for the rule was read in it)\n") in out
-    assert "    - value: 40\n    + (no statement)\n      (no sentence matched: check about, phrases" in out
+            "      sentence 'The shelter is closed.': matched, but no quantity value for the rule was read in it\n") in out
+    assert ("    - value: 40\n    + (no statement)\n"
+            "      sentence 'The library has 40 beds.': lacks the about word(s) 'shelter'\n") in out
+    assert "    (read from 'The shelter has 120 beds.')" in out
     assert "1 test passed, 4 failed (1 rule); in each diff, - is what was expected and + what was found" in out
+
+
+def test_a_failure_names_the_exclude_phrase_that_removed_the_sentence(tmp_path: Path):
+    rule = RULE.split("examples:")[0] + (
+        "exclude: [field hospital]\nexamples:\n"
+        "  - text: The shelter and the field hospital have 120 beds.\n    expect: {value: 120}\n"
+        "  - text: The shelter has beds. The shelter opened.\n    expect: {value: 120}\n")
+    (tmp_path / "beds.yaml").write_text(rule)
+    out = run(str(tmp_path / "beds.yaml")).stdout
+    assert ("sentence 'The shelter and the field hospital have 120 beds.': "
+            "removed by exclude phrase 'field hospital'") in out
+    assert "sentence 'The shelter has beds.': matched, but no quantity value" in out
+    assert "sentence 'The shelter opened.': matched, but no quantity value" in out
 
 
 def test_quiet_shows_only_failures(tmp_path: Path):

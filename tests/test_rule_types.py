@@ -1,0 +1,60 @@
+"""Rule types: each registered once, with everything the engine asks of it; older rule files still load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker import check
+from checker.cli import app
+from checker.rules import RULE_TYPES, RuleBase, load_rules
+from tests.conftest import RULES
+
+OLD_RULES = Path(__file__).parent / "old_rules"
+ASKED = ("read", "canonical", "compare")
+"""What every type must answer itself: the engine never branches on the type."""
+
+
+@pytest.mark.parametrize("name", sorted(RULE_TYPES))
+def test_every_type_answers_what_the_engine_asks(name: str) -> None:
+    model = RULE_TYPES[name]
+    for method in ASKED:
+        assert getattr(model, method) is not getattr(RuleBase, method), f"{name} does not implement {method}"
+    assert model.reports, f"{name} says nothing about what its statements report"
+    assert model.sample.get("examples"), f"{name} has no sample for `checker rules new`"
+    assert model.__module__ == f"checker.rules.{name}", "a type's model, reading and comparing live in one module"
+
+
+def test_engine_modules_never_name_a_rule_type() -> None:
+    package = Path(__file__).parent.parent / "checker"
+    engine = [package / "compare.py", package / "match.py", package / "pipeline.py", *package.glob("report/*.py"),
+              *package.glob("extract/*.py")]
+    for path in engine:
+        text = path.read_text(encoding="utf-8")
+        for model in RULE_TYPES.values():
+            assert model.__name__ not in text, f"{path.name} names {model.__name__}"
+
+
+@pytest.mark.parametrize("folder", [RULES, OLD_RULES], ids=["shipped", "older"])
+def test_rule_files_valid_before_stay_valid_and_pass(folder: Path) -> None:
+    loaded = load_rules([folder])
+    assert loaded.problems == []
+    assert len(loaded.rules) == len(list(folder.glob("*.yaml")))
+    result = CliRunner().invoke(app, ["rules", "test", str(folder)])
+    assert result.exit_code == 0, result.output
+
+
+def test_older_rules_read_the_same_statements() -> None:
+    source = OLD_RULES.parent / "old_rules_source"
+    result = check([source], [OLD_RULES])
+    assert result.problems == []
+    read = sorted((v.rule, v.statement, len(v.mentions)) for v in result.versions)
+    assert read == [
+        ("budget-gap", "12,500,000 dollars", 1), ("budget-gap", "13,000,000 dollars", 1),
+        ("library-closing", "affirm", 1), ("library-closing", "deny", 1),
+        ("library-opened", "2020-03-03", 2),
+        ("shelter-beds", "120 beds", 2), ("shelter-beds", "90 beds", 1)]
+    assert sorted((f.rule, f.verdict) for f in result.findings) == [
+        ("budget-gap", "contradiction"), ("library-closing", "contradiction"), ("shelter-beds", "contradiction")]

@@ -142,9 +142,9 @@ def _across(rule: Rule, earlier: list[Version], later: list[Version]) -> Iterato
         if outcome != "clash":
             continue
         a, b = context_of(nearest), context_of(version)
-        reasons: list[Reason] = [reason for reason, differs in (
+        dimensions: tuple[tuple[Reason, bool], ...] = (
             ("different-unit", a[0] != b[0]), ("different-time", a[2] != b[2]), ("different-scope", a[1] != b[1]))
-            if differs]
+        reasons = [reason for reason, differs in dimensions if differs]
         yield nearest, version, "apparent", reasons
 
 

@@ -170,6 +170,9 @@ class RuleBase(BaseModel):
     severity: Severity = "medium"
     examples: list[Example] = Field(default_factory=list)
 
+    if TYPE_CHECKING:
+        type: str  # each type's own model declares it as a literal, the union's discriminator
+
     timed: ClassVar[bool] = True
     """Whether statements are compared per as-of period (a count changes over time; a date does not)."""
     reports: ClassVar[frozenset[str]] = frozenset()

@@ -31,16 +31,16 @@ Days = tuple[int, int]
 def day_range(iso: str) -> Days | None:
     """The days an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or interval (A/B) covers; None when unreadable."""
     if "/" in iso:
-        first, _, last = iso.partition("/")
-        a, b = day_range(first), day_range(last)
+        start, _, end = iso.partition("/")
+        a, b = day_range(start), day_range(end)
         return None if a is None or b is None else (a[0], b[1])
     try:
         parts = [int(p) for p in iso.split("-")]
         if len(parts) == 1:
             return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
         if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1).toordinal(), date(parts[0], parts[1], last).toordinal()
+            days = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1).toordinal(), date(parts[0], parts[1], days).toordinal()
         if len(parts) == 3:
             day = date(parts[0], parts[1], parts[2]).toordinal()
             return day, day

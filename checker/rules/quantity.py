@@ -93,7 +93,24 @@ def figure_bounds(version: Version) -> tuple[float, float]:
     return i.low, i.high
 
 
-class QuantityRule(RuleBase):
+class FigureRule(RuleBase):
+    """What rules whose statements are numbers share (quantity, share): an interval is the statement,
+    and intervals compare by overlap."""
+
+    def canonical(self, mention: Mention) -> str:
+        return canonical_interval(mention)
+
+    def compare(self, a: Version, b: Version) -> tuple[Outcome, list[Reason]]:
+        return compare_figures(a, b)
+
+    def order(self, version: Version) -> float:
+        return figure_order(version)
+
+    def bounds(self, version: Version) -> tuple[float, float]:
+        return figure_bounds(version)
+
+
+class QuantityRule(FigureRule):
     """A count or amount.
 
     Fields:
@@ -162,15 +179,3 @@ class QuantityRule(RuleBase):
                                 interval=quantity.interval, qualifier=quantity.qualifier, unit=unit,
                                 as_of=as_of(dates, span, source))
         return mention.model_copy(update={"statement": describe_figure(mention)})
-
-    def canonical(self, mention: Mention) -> str:
-        return canonical_interval(mention)
-
-    def compare(self, a: Version, b: Version) -> tuple[Outcome, list[Reason]]:
-        return compare_figures(a, b)
-
-    def order(self, version: Version) -> float:
-        return figure_order(version)
-
-    def bounds(self, version: Version) -> tuple[float, float]:
-        return figure_bounds(version)

@@ -17,14 +17,13 @@ from pydantic import Field
 from checker.extract import as_of, build_mention, distance
 from checker.extract.dates import find_dates
 from checker.extract.numbers import Quantity, find_quantities, singular
-from checker.models import Mention, PhraseMatch, Reason, Sentence, Source, Version
-from checker.rules.base import Outcome, RuleBase
-from checker.rules.quantity import canonical_interval, compare_figures, figure_bounds, figure_order, number_text
+from checker.models import Mention, PhraseMatch, Sentence, Source
+from checker.rules.quantity import FigureRule, number_text
 
 PERCENT = "percent"
 
 
-class ShareRule(RuleBase):
+class ShareRule(FigureRule):
     """A proportion, read as a percentage.
 
     Fields:
@@ -73,15 +72,3 @@ class ShareRule(RuleBase):
         return build_mention(self.id, self.scopes, source, sentence, span, value=share.value,
                              interval=share.interval, qualifier=share.qualifier, unit=PERCENT,
                              as_of=as_of(dates, span, source), statement=statement)
-
-    def canonical(self, mention: Mention) -> str:
-        return canonical_interval(mention)
-
-    def compare(self, a: Version, b: Version) -> tuple[Outcome, list[Reason]]:
-        return compare_figures(a, b)
-
-    def order(self, version: Version) -> float:
-        return figure_order(version)
-
-    def bounds(self, version: Version) -> tuple[float, float]:
-        return figure_bounds(version)

@@ -48,7 +48,8 @@ class StanceRule(RuleBase):
     }
 
     def phrase_candidates(self) -> list[tuple[str, Stance | None]]:
-        return [(p, "affirm") for p in self.affirm] + [(p, "deny") for p in self.deny]
+        sides: list[tuple[str, Stance | None]] = [(p, "affirm") for p in self.affirm]
+        return sides + [(p, "deny") for p in self.deny]
 
     def read(self, source: Source, sentence: Sentence, match: PhraseMatch) -> Mention | None:
         if match.polarity is None or match.phrase is None:

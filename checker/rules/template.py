@@ -12,7 +12,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from checker.rules import RULE_TYPES
 from checker.rules.base import field_docs, field_order

@@ -12,6 +12,7 @@ from checker import __version__
 from checker.cli.check import check_command
 from checker.cli.review import review_app
 from checker.cli.rules import app as rules_app
+from checker.cli.suggest import suggest_command
 
 app = typer.Typer(
     name="checker",
@@ -22,6 +23,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("check")(check_command)
+app.command("suggest")(suggest_command)
 app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules", help="Write and check rules: validate, test, list, show, new, schema.")
 

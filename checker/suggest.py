@@ -1,0 +1,254 @@
+"""`checker suggest`: what to check before anyone writes a rule.
+
+Sources are read with no rules. Every figure with its counted noun is found (a regex picks the
+paragraphs that hold a digit or a number word, and only a window around each figure is read),
+with the content words around it. Figures that count the same noun — or name it as the whole
+they belong to ("parents of 628 children") — in similar words are one candidate claim. Each
+candidate becomes a draft quantity rule, and the drafts are run through the ordinary pipeline,
+so the versions and findings shown for a suggestion are exactly what `checker check --rules`
+finds with the drafts written by `--out`. Candidates whose sources disagree come first, ranked
+by how many sources take part and how far apart their figures are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from checker.extract.numbers import QUALIFIERS, STOP_WORDS, find_quantities, singular
+from checker.match import mentions_in_text
+from checker.models import CheckResult, Finding, Problem, Version
+from checker.pipeline import check_sources
+from checker.rules import QuantityRule
+from checker.rules.base import ID_PATTERN, Example
+from checker.rules.show import flow
+from checker.sources import load_sources
+from checker.text import match_form
+
+_FIGURE = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_OF_WHOLE = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
+WINDOW = 300
+"""Characters read on each side of a figure at most: its sentence, found by punctuation."""
+CONTEXT_WORDS = 12
+MIN_SIMILARITY = 0.2
+"""Jaccard similarity of context words at which two figures speak of the same thing."""
+MAX_CLUSTERS_TRIED = 25
+EXTRA_STOP = frozenset({"percent", "hundred", "thousand", "million", "billion", "dozen", "more", "than", "least",
+                        "about", "nearly", "some", "most", "many", "according", "told", "year", "years", "also",
+                        "would", "could", "should", "been", "were", "said", "says"}
+                       | {word for qualifier in QUALIFIERS for word in qualifier.split()})
+
+
+@dataclass
+class _Figure:
+    source: str
+    noun: str
+    """the counted noun, singular"""
+    written: str
+    """the counted noun as written"""
+    wholes: frozenset[str]
+    context: tuple[str, ...]
+    """content words, nearest first"""
+    counted: bool
+
+
+@dataclass
+class _Cluster:
+    noun: str
+    context: Counter[str] = field(default_factory=Counter)
+    nouns: Counter[str] = field(default_factory=Counter)
+    written: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
+    size: int = 0
+    counted: bool = True
+    """whether the noun is written as a word (not a currency read from `$`), so it can be an about word"""
+
+    def add(self, figure: _Figure) -> None:
+        self.context.update(figure.context)
+        self.nouns.update(figure.wholes | {figure.noun})
+        self.written[figure.written] += 1
+        self.counted = self.counted and figure.counted
+        self.sources.add(figure.source)
+        self.size += 1
+
+    def similarity(self, figure: _Figure) -> float:
+        """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
+        ("parents of 628 children") counts that as a shared word."""
+        top = {w for w, _ in self.context.most_common(CONTEXT_WORDS)} - self.nouns.keys()
+        mine = set(figure.context) - self.nouns.keys()
+        union = top | mine
+        shared = len(top & mine) + (1 if self.noun in figure.wholes else 0)
+        return shared / len(union) if union else 0.0
+
+
+class Suggestion(BaseModel):
+    """A candidate claim: the draft rule, what it reads and where its sources disagree."""
+
+    rule: QuantityRule
+    versions: list[Version]
+    findings: list[Finding]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({s for v in self.versions for s in v.sources})
+
+    def spread(self) -> float:
+        """How far apart the figures are: the largest over the smallest, minus one."""
+        values = [float(v.value) for v in self.versions if isinstance(v.value, (int, float)) and v.value > 0]
+        return max(values) / min(values) - 1 if len(values) > 1 else 0.0
+
+
+class Suggestions(BaseModel):
+    suggestions: list[Suggestion] = []
+    problems: list[Problem] = []
+    sources: int = 0
+
+
+def _context(window: str, at: int, leave_out: frozenset[str]) -> tuple[str, ...]:
+    """The content words nearest the figure in its sentence, nearest first."""
+    words = [(abs(m.start() - at), m.group(0)) for m in _WORD.finditer(window)]
+    kept = dict.fromkeys(singular(w) for _, w in sorted(words) if len(w) > 3)
+    kept = {w: None for w in kept if w not in STOP_WORDS and w not in EXTRA_STOP}
+    return tuple(w for w in kept if w not in leave_out)[:CONTEXT_WORDS]
+
+
+def figures_in(text: str, source: str) -> list[_Figure]:
+    """Every figure with a counted noun in `text`, with its context; only windows around figures are read."""
+    found: list[_Figure] = []
+    form = match_form(text)
+    done = -1
+    for hit in _FIGURE.finditer(text):
+        if hit.start() < done:
+            continue
+        begin = max((m.end() for m in _BOUNDARY.finditer(text, max(0, hit.start() - WINDOW), hit.start())),
+                    default=max(0, hit.start() - WINDOW))
+        after = _BOUNDARY.search(text, hit.end(), min(len(text), hit.end() + WINDOW))
+        end = after.start() + 1 if after else min(len(text), hit.end() + WINDOW)
+        done = end
+        window = text[begin:end]
+        for quantity in find_quantities(window):
+            if quantity.unit is None or quantity.negated or not quantity.unit[:1].isalpha() or quantity.unit == "percent":
+                continue
+            noun = singular(quantity.unit.lower())
+            whole = _OF_WHOLE.search(form[begin:begin + quantity.start])
+            plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None
+            wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
+            found.append(_Figure(source, noun, quantity.unit.lower(), wholes,
+                                 _context(form[begin:end], quantity.start, wholes | {noun}),
+                                 counted=quantity.unit_start is not None))
+    return found
+
+
+def _cluster(figures: list[_Figure]) -> list[_Cluster]:
+    """Figures grouped by noun (a whole they name counts too) and similar context; greedy, bounded per figure."""
+    by_noun: dict[str, list[_Cluster]] = defaultdict(list)
+    for figure in figures:
+        best: tuple[float, _Cluster] | None = None
+        for noun in sorted({figure.noun} | figure.wholes):
+            for cluster in by_noun[noun][:MAX_CLUSTERS_TRIED]:
+                score = cluster.similarity(figure)
+                if score >= MIN_SIMILARITY and (best is None or score > best[0]):
+                    best = (score, cluster)
+        if best is None:
+            best = (1.0, _Cluster(noun=figure.noun))
+            by_noun[figure.noun].append(best[1])
+        best[1].add(figure)
+        for noun in figure.wholes:
+            if best[1] not in by_noun[noun]:
+                by_noun[noun].append(best[1])
+        by_noun[figure.noun].sort(key=lambda c: -c.size)
+    unique = {id(c): c for clusters in by_noun.values() for c in clusters}
+    return list(unique.values())
+
+
+def _written(noun: str, cluster: _Cluster) -> str:
+    """A noun as the sources write it (plural when they do), for the rule's unit."""
+    forms = [w for w, _ in cluster.written.most_common() if singular(w) == noun]
+    return forms[0] if forms else noun if noun.endswith("s") else noun + "s"
+
+
+def draft_rule(cluster: _Cluster, taken: set[str]) -> QuantityRule:
+    """The quantity rule a candidate becomes: its noun as unit, nouns of the whole ("parents of 628
+    children") as related units, and the context word most of its figures share as an about word."""
+    unit = _written(cluster.noun, cluster)
+    related = [_written(n, cluster) for n, _ in cluster.nouns.most_common(3) if n != cluster.noun]
+    shared = [w for w, n in cluster.context.most_common(3) if n * 2 >= cluster.size and w not in cluster.nouns]
+    about = [unit, *shared[:1]] if cluster.counted else shared[:2] or [unit]
+    base = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in about) or "claim"
+    rule_id, n = base, 2
+    while rule_id in taken or not re.match(ID_PATTERN, rule_id):
+        rule_id, n = f"{base}-{n}", n + 1
+    taken.add(rule_id)
+    title = f"{unit.capitalize()} ({', '.join(shared[:3]) or 'figures'})"
+    return QuantityRule(id=rule_id, title=title, type="quantity", about=about, unit=unit, related_units=related)
+
+
+def with_examples(suggestion: Suggestion, limit: int = 3) -> QuantityRule:
+    """The draft with examples taken from the sources' own sentences, each expecting what was read
+    from it — kept only when the rule reads the same from the sentence alone."""
+    examples: list[Example] = []
+    for version in suggestion.versions[:limit]:
+        mention = version.mentions[0]
+        expect = {"value": mention.value, "unit": mention.unit}
+        example: dict[str, Any] = {"text": mention.sentence, "expect": expect}
+        if mention.published:
+            example["published"] = mention.published
+        read = mentions_in_text(suggestion.rule, mention.sentence, mention.published)
+        if any(m.value == mention.value and m.unit == mention.unit for m in read):
+            examples.append(Example.model_validate(example))
+    return suggestion.rule.model_copy(update={"examples": examples})
+
+
+def draft_text(rule: QuantityRule) -> str:
+    """A draft rule file: the fields a user edits, and examples that pass as written."""
+    lines = ["# A draft rule written by `checker suggest`: edit the title, about words and unit, add phrases",
+             "# or exclude words, then run `checker rules validate` and `checker rules test`.", ""]
+    values = rule.model_dump(mode="json", exclude_defaults=True)
+    for name in ("id", "title", "type", "about", "unit", "related_units"):
+        if name in values:
+            lines.append(f"{name}: {flow(values[name])}")
+    if rule.examples:
+        lines.append("examples:")
+        for example in rule.examples:
+            lines.append(f"  - text: {flow(example.text)}")
+            if example.published:
+                lines.append(f"    published: {example.published.isoformat()}")
+            lines.append(f"    expect: {flow(example.expect.model_dump(mode='json', exclude_none=True))}")
+    return "\n".join(lines) + "\n"
+
+
+def suggest(paths: Sequence[Path | str], top: int = 10) -> Suggestions:
+    """Candidate claims in the sources under `paths`, those whose sources disagree first."""
+    figures: list[_Figure] = []
+    problems: list[Problem] = []
+    count = 0
+    for item in load_sources([Path(p) for p in paths]):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        count += 1
+        figures += figures_in(item.text[item.body_start:], item.name)
+    clusters = [c for c in _cluster(figures) if c.size > 0]
+    clusters.sort(key=lambda c: (-len(c.sources), -c.size, c.noun))
+    taken: set[str] = set()
+    drafts = [draft_rule(c, taken) for c in clusters[:top * 3]]
+    result: CheckResult = check_sources([Path(p) for p in paths], drafts)
+    by_rule: dict[str, list[Version]] = defaultdict(list)
+    for version in result.versions:
+        by_rule[version.rule].append(version)
+    findings: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        findings[finding.rule].append(finding)
+    suggestions = [Suggestion(rule=rule, versions=by_rule[rule.id], findings=findings[rule.id])
+                   for rule in drafts if by_rule[rule.id]]
+    suggestions.sort(key=lambda s: (not s.findings, -len(s.sources), -s.spread(), s.rule.id))
+    chosen = [s.model_copy(update={"rule": with_examples(s)}) for s in suggestions[:top]]
+    return Suggestions(suggestions=chosen, problems=problems, sources=count)

@@ -1,0 +1,62 @@
+"""`checker suggest`: candidate claims found with no rules, and draft rules that reproduce them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from checker import check
+from checker.cli import app
+from checker.suggest import figures_in, suggest
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+STORY = Path(__file__).parent.parent / "docs" / "story" / "sources"
+
+
+def test_figures_carry_their_noun_the_whole_they_name_and_context():
+    [figure] = figures_in("A court filing showed that parents of 628 migrant children remain missing.", "a.txt")
+    assert (figure.noun, set(figure.wholes)) == ("child", {"parent"})
+    assert "filing" in figure.context and "parent" not in figure.context
+    [money] = figures_in("It faces a funding shortfall of $227 million.", "a.txt")
+    assert money.noun == "dollar" and not money.counted
+
+
+def test_on_the_seeds_the_parent_and_child_counts_and_the_bed_and_funding_figures_are_suggested():
+    result = suggest([SEEDS], top=10)
+    [first, *rest] = result.suggestions
+    assert (first.rule.unit, first.rule.related_units) == ("parents", ["children"])
+    assert {v.statement for v in first.versions} >= {"at least 545 parents", "628 children"}
+    assert any(f.verdict == "apparent" and set(f.reasons) == {"different-unit", "different-time"}
+               for f in first.findings)
+    statements = {v.statement for s in rest for v in s.versions}
+    assert "about 3,000 beds" in statements and "227,000,000 dollars" in statements
+
+
+def test_the_story_count_is_the_top_suggestion_with_its_conflicts():
+    [first, *_] = suggest([STORY], top=5).suggestions
+    assert first.rule.unit == "homes" and len(first.sources) == 7
+    assert [f.verdict for f in first.findings].count("contradiction") >= 1
+
+
+def test_drafts_validate_pass_their_tests_and_give_the_same_findings(tmp_path: Path):
+    drafts = tmp_path / "drafts"
+    result = runner.invoke(app, ["suggest", str(SEEDS), "--out", str(drafts), "--top", "6"])
+    assert result.exit_code == 0, result.output
+    files = sorted(drafts.glob("*.yaml"))
+    assert len(files) == 6 and "wrote 6 draft rule(s)" in result.stderr
+    assert runner.invoke(app, ["rules", "validate", str(drafts)]).exit_code == 0
+    tested = runner.invoke(app, ["rules", "test", str(drafts)])
+    assert tested.exit_code == 0 and "0 failed" in tested.stdout, tested.stdout
+    checked = check([SEEDS], [drafts])
+    suggested = suggest([SEEDS], top=6)
+    assert sorted(f.fingerprint for f in checked.findings) == sorted(
+        f.fingerprint for s in suggested.suggestions for f in s.findings)
+
+
+def test_json_and_a_missing_path():
+    result = runner.invoke(app, ["suggest", str(SEEDS), "/no/such/folder", "--json"])
+    assert result.exit_code == 2
+    assert "/no/such/folder: error: no such file or folder" in result.stderr
+    assert '"suggestions"' in result.stdout

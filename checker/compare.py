@@ -23,7 +23,8 @@ from collections.abc import Iterable, Iterator
 from checker.models import Finding, Mention, Reason, Verdict, Version
 from checker.rules import Rule
 
-REASON_ORDER: tuple[Reason, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding")
+REASON_ORDER: tuple[Reason, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding",
+                                    "altered-quote", "misattributed")
 PAIRWISE_LIMIT = 30
 """Comparable versions a type without intervals (stance, periods) is compared all-pairs within; past it,
 neighbours in the type's order only."""
@@ -115,16 +116,28 @@ def _clashes_within(rule: Rule, versions: list[Version]) -> Iterator[Pair]:
             yield versions[i], versions[j], "apparent", reasons
 
 
+def _agreements(rule: Rule, version: Version, versions: list[Version]) -> int:
+    """How many of a few versions say what `version` says (0 past PAIRWISE_LIMIT, to stay linear)."""
+    if len(versions) > PAIRWISE_LIMIT:
+        return 0
+    return sum(1 for other in versions if other is not version and rule.compare(version, other)[0] != "clash")
+
+
 def _pairwise(rule: Rule, versions: list[Version]) -> Iterator[Pair]:
+    """Comparable versions without intervals: every pair (up to PAIRWISE_LIMIT, then neighbours), or, for
+    a type that compares against a reference, each version against the weightiest one."""
     ordered = sorted(versions, key=rule.order)
-    if len(ordered) <= PAIRWISE_LIMIT:
+    if not rule.all_pairs:
+        reference = max(ordered, key=lambda v: (len(v.sources), _agreements(rule, v, ordered), rule.weight(v)))
+        pairs = [(reference, v) for v in ordered if v is not reference]
+    elif len(ordered) <= PAIRWISE_LIMIT:
         pairs = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]]
     else:
         pairs = list(zip(ordered, ordered[1:]))
     for a, b in pairs:
         outcome, reasons = rule.compare(a, b)
         if outcome == "clash":
-            yield a, b, "contradiction", []
+            yield a, b, "contradiction", reasons
         elif outcome == "compatible" and reasons:
             yield a, b, "apparent", reasons
 
@@ -196,7 +209,8 @@ def _nearest_pair(parent: list[Context], child: list[Context]) -> tuple[Context,
 def _message(verdict: Verdict, reasons: list[Reason], sides: list[Version]) -> str:
     shown = " vs ".join(side.label() for side in sides)
     if verdict == "contradiction":
-        return f"Contradiction: {shown}"
+        why = f" ({', '.join(r.replace('-', ' ') for r in reasons)})" if reasons else ""
+        return f"Contradiction{why}: {shown}"
     return f"Apparent ({', '.join(r.replace('-', ' ') for r in reasons)}): {shown}"
 
 
@@ -214,14 +228,15 @@ def conflicts(rule: Rule, versions: list[Version]) -> list[Finding]:
         pairs += _across(rule, contexts[earlier], contexts[later])
     findings: dict[str, Finding] = {}
     for a, b, verdict, reasons in pairs:
-        sides = sorted((a, b), key=lambda v: (v.as_of or "", rule.order(v), v.key))
+        sides = sorted((a, b), key=lambda v: (v.as_of or "", rule.order(v)))  # a tie keeps the reference first
         print_id = fingerprint(rule.id, sides)
         if print_id in findings:
             continue
         ordered = [r for r in REASON_ORDER if r in reasons]
         findings[print_id] = Finding(
             rule=rule.id, type=rule.type, title=rule.title, verdict=verdict, reasons=ordered,
-            severity=rule.severity, fingerprint=print_id, message=_message(verdict, ordered, sides), sides=sides)
+            severity=rule.severity, fingerprint=print_id, message=_message(verdict, ordered, sides), sides=sides,
+            highlights=rule.highlights(*sides))
     return list(findings.values())
 
 

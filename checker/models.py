@@ -13,12 +13,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal["contradiction", "apparent"]
-Reason = Literal["different-unit", "different-time", "different-scope", "bound", "rounding"]
+Reason = Literal["different-unit", "different-time", "different-scope", "bound", "rounding", "altered-quote",
+                 "misattributed"]
 Stance = Literal["affirm", "deny"]
 Severity = Literal["low", "medium", "high"]
 ReviewStatus = Literal["open", "confirmed", "dismissed"]
 
-REASONS: tuple[str, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding")
+REASONS: tuple[str, ...] = ("different-unit", "different-time", "different-scope", "bound", "rounding",
+                             "altered-quote", "misattributed")
 
 
 class Problem(BaseModel):
@@ -206,6 +208,14 @@ class RuleInfo(BaseModel):
     file: str | None = Field(default=None, description="the rule file, as the user named it")
 
 
+class Highlight(BaseModel):
+    """A part of a source a finding points at besides the statements' spans: the words two quotations differ in."""
+
+    source: str
+    start: int
+    end: int
+
+
 class Finding(BaseModel):
     """A conflict between versions of one rule: its sides, the verdict on them and what explains it.
 
@@ -222,6 +232,7 @@ class Finding(BaseModel):
     fingerprint: str
     message: str
     sides: list[Version]
+    highlights: list[Highlight] = Field(default=[], description="words the sides differ in (quotations)")
     review: Review | None = Field(default=None, description="set when a reviews file is in use")
 
     @property

@@ -39,7 +39,7 @@ def test_validate_reports_every_problem_not_only_the_first(tmp_path: Path):
         f"{tmp_path / 'b.yaml'}:3:7"]
     assert "did you mean 'severity'?" in heads[1]
     assert "did you mean 'value'?" in heads[2]
-    assert "unknown rule type 'stence' (did you mean 'stance'? type must be one of: quantity, stance, date, share)" in heads[3]
+    assert "unknown rule type 'stence' (did you mean 'stance'? type must be one of: quantity, stance, date, share, quote)" in heads[3]
 
 
 def test_validate_warns_about_examples_that_cannot_pass(tmp_path: Path):

@@ -11,6 +11,7 @@ import typer
 from checker import __version__
 from checker.cli.check import check_command
 from checker.cli.review import review_app
+from checker.cli.quotes import quotes_command
 from checker.cli.rules import app as rules_app
 from checker.cli.suggest import suggest_command
 
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.command("check")(check_command)
 app.command("suggest")(suggest_command)
+app.command("quotes")(quotes_command)
 app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules", help="Write and check rules: validate, test, list, show, new, schema.")
 

@@ -15,8 +15,8 @@ from collections import Counter
 from html import escape
 from importlib.resources import files
 
-from checker.models import CheckResult, Finding, Mention, Version
-from checker.report.text import REASON_WORDS
+from checker.models import CheckResult, Finding, Highlight, Mention, Version
+from checker.report.text import marks_in, why_text
 from checker.report.timeline import charted, timeline_svg
 
 STATUSES = ("open", "confirmed", "dismissed")
@@ -34,29 +34,37 @@ def _status(finding: Finding) -> str:
     return finding.review.status if finding.review else "open"
 
 
-def _sentence(mention: Mention) -> str:
-    """The sentence, escaped, with the span that carries the value or stance in `<mark>`."""
+def _sentence(mention: Mention, highlights: list[Highlight]) -> str:
+    """The sentence, escaped, with the words the sides differ in — or else the span that carries the
+    value or stance — in `<mark>`."""
     text = mention.sentence
+    marks = marks_in(mention, highlights)
     start, end = mention.span_start - mention.start, mention.span_end - mention.start
-    if not 0 <= start < end <= len(text):
-        return escape(text)
-    return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
+    if not marks and 0 <= start < end <= len(text):
+        marks = [(start, end)]
+    out, cursor = [], 0
+    for low, high in sorted(marks):
+        if low < cursor:
+            continue
+        out += [escape(text[cursor:low]), f"<mark>{escape(text[low:high])}</mark>"]
+        cursor = high
+    return "".join(out) + escape(text[cursor:])
 
 
-def _mention(mention: Mention) -> str:
+def _mention(mention: Mention, highlights: list[Highlight]) -> str:
     who = escape(mention.speaker or "unknown speaker")
-    return (f'<figure class="mention"><blockquote>{_sentence(mention)}</blockquote>'
+    return (f'<figure class="mention"><blockquote>{_sentence(mention, highlights)}</blockquote>'
             f"<figcaption>— {who}, {escape(mention.source)}:{mention.line}</figcaption></figure>")
 
 
-def _version(version: Version, css: str) -> str:
+def _version(version: Version, css: str, highlights: list[Highlight] | None = None) -> str:
     """A version: its statement, as-of and scope, and every statement that makes it."""
     count = len(version.sources)
     extra = " ".join(filter(None, [version.as_of and f"as of {version.as_of}",
                                    version.scope and f"scope: {version.scope}",
                                    f"({count} source{'s' if count != 1 else ''})"]))
     return (f'<section class="{css}"><h3>{escape(version.statement)} <small>{escape(extra)}</small></h3>'
-            + "".join(_mention(m) for m in version.mentions) + "</section>")
+            + "".join(_mention(m, highlights or []) for m in version.mentions) + "</section>")
 
 
 def _statements(result: CheckResult) -> list[str]:
@@ -80,10 +88,7 @@ def _statements(result: CheckResult) -> list[str]:
 def _finding(finding: Finding) -> str:
     status = _status(finding)
     sources = sorted({m.source for m in finding.mentions})
-    if finding.verdict == "apparent":
-        why = "Explained: " + "; ".join(REASON_WORDS[r] for r in finding.reasons) + "."
-    else:
-        why = "These statements cannot all hold as stated."
+    why = why_text(finding)
     parts = [
         f'<article class="finding {finding.verdict}" id="f-{escape(finding.fingerprint)}" '
         f'data-verdict="{finding.verdict}" data-rule="{escape(finding.rule)}" data-status="{status}" '
@@ -99,7 +104,7 @@ def _finding(finding: Finding) -> str:
         note = f": {escape(review.note)}" if review.note else ""
         parts.append(f'<p class="review">{escape(review.status.capitalize())}{by}{at}{note}</p>')
     parts.append('<div class="sides">')
-    parts += [_version(side, "side") for side in finding.sides]
+    parts += [_version(side, "side", finding.highlights) for side in finding.sides]
     parts.append("</div>")
     if chart := timeline_svg(finding):
         undated = len(finding.mentions) - len(charted(finding))

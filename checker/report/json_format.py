@@ -60,6 +60,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint, "rule": finding.rule, "type": finding.type, "title": finding.title,
         "verdict": finding.verdict, "reasons": list(finding.reasons), "severity": finding.severity,
         "message": finding.message, "sides": [version_json(side) for side in finding.sides],
+        "highlights": [h.model_dump() for h in finding.highlights],
     }
     if finding.review is not None:
         data["review"] = finding.review.model_dump()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from checker.models import CheckResult, Finding, Mention
+from checker.models import CheckResult, Finding, Highlight, Mention
+from checker.report.text import marks_in
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
 _SPACE = re.compile(r"\s+")
@@ -25,23 +26,30 @@ def _status(finding: Finding) -> str:
     return finding.review.status if finding.review else "open"
 
 
-def _quote(mention: Mention) -> str:
-    """The sentence as a quote, the part carrying the value or stance in bold."""
+def _quote(mention: Mention, highlights: list[Highlight]) -> str:
+    """The sentence as a quote, the words the sides differ in — or else the part carrying the value or
+    stance — in bold."""
     sentence = mention.sentence
+    marks = marks_in(mention, highlights)
     start, end = mention.span_start - mention.start, mention.span_end - mention.start
-    span = sentence[start:end].strip() if 0 <= start < end <= len(sentence) else ""
-    if not span:
-        return escape(sentence.strip())
-    start = sentence.index(span, start)
-    end = start + len(span)
-    return f"{escape(sentence[:start])}**{escape(span)}**{escape(sentence[end:])}".strip()
+    if not marks and 0 <= start < end <= len(sentence):
+        marks = [(start, end)]
+    out, cursor = [], 0
+    for low, high in sorted(marks):
+        part = sentence[low:high].strip()
+        if low < cursor or not part:
+            continue
+        low = sentence.index(part, low)
+        out += [escape(sentence[cursor:low]), f"**{escape(part)}**"]
+        cursor = low + len(part)
+    return ("".join(out) + escape(sentence[cursor:])).strip()
 
 
-def _mention(mention: Mention) -> list[str]:
+def _mention(mention: Mention, highlights: list[Highlight]) -> list[str]:
     who = escape(mention.speaker or "unknown speaker")
     facts = ", ".join(filter(None, [escape(mention.statement), mention.as_of and f"as of {mention.as_of}",
                                     mention.scope and f"scope: {escape(mention.scope)}"]))
-    return [f"> {_quote(mention)}", ">", f"> — {who}, {escape(mention.source)}:{mention.line} ({facts})", ""]
+    return [f"> {_quote(mention, highlights)}", ">", f"> — {who}, {escape(mention.source)}:{mention.line} ({facts})", ""]
 
 
 def _section(number: int, finding: Finding) -> list[str]:
@@ -60,7 +68,7 @@ def _section(number: int, finding: Finding) -> list[str]:
                                                      side.scope and f"scope: {escape(side.scope)}") if part)
                   + f" ({count} source{'s' if count != 1 else ''}):", ""]
         for mention in side.mentions:
-            lines += _mention(mention)
+            lines += _mention(mention, finding.highlights)
     return lines
 
 

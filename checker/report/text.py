@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from checker.models import CheckResult, Finding, Mention, Review, Version
+from checker.models import CheckResult, Finding, Highlight, Mention, Review, Version
 
 VERDICT_STYLE = {"contradiction": "bold red", "apparent": "bold yellow"}
 REVIEW_STYLE = {"confirmed": "bold green", "dismissed": "bold", "open": "bold"}
@@ -24,7 +24,23 @@ REASON_WORDS = {
     "different-scope": "they cover different scopes",
     "bound": "a bound (at least, more than, up to) makes them compatible",
     "rounding": "rounding (about, approximately) makes them compatible",
+    "altered-quote": "the quotation's words differ",
+    "misattributed": "the same words are attributed to different people",
 }
+
+
+def why_text(finding: Finding) -> str:
+    """Why the sides conflict, or what explains them, in one sentence."""
+    reasons = "; ".join(REASON_WORDS[r] for r in finding.reasons)
+    if finding.verdict == "apparent":
+        return f"Explained: {reasons}."
+    return f"Contradiction: {reasons}." if reasons else "These statements cannot all hold as stated."
+
+
+def marks_in(mention: Mention, highlights: list[Highlight]) -> list[tuple[int, int]]:
+    """The highlighted parts of a mention's sentence, as offsets into the sentence."""
+    return [(h.start - mention.start, h.end - mention.start) for h in highlights
+            if h.source == mention.source and mention.start <= h.start < h.end <= mention.end]
 
 
 def printable(text: str) -> str:
@@ -32,7 +48,7 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else " " if c.isspace() else f"\\x{ord(c):02x}" for c in text)
 
 
-def mention_text(mention: Mention, facts: bool = True) -> Group:
+def mention_text(mention: Mention, facts: bool = True, highlights: list[Highlight] | None = None) -> Group:
     """Where a mention stands, who says it and (unless a column header says it) what, and its sentence
     with the span highlighted."""
     head = Text()
@@ -50,6 +66,8 @@ def mention_text(mention: Mention, facts: bool = True) -> Group:
     end = mention.span_end - mention.start
     if 0 <= start < end <= len(mention.sentence):
         body.stylize("bold underline", start, end)
+    for low, high in marks_in(mention, highlights or []):
+        body.stylize("reverse", low, high)
     return Group(head, Padding(body, (0, 0, 0, 4), expand=False))
 
 
@@ -74,10 +92,7 @@ def finding_head(finding: Finding) -> list[Text | Padding]:
     title.append(finding.verdict.upper(), style=VERDICT_STYLE[finding.verdict])
     title.append(f"  {finding.rule}", style="bold")
     title.append(f"  {printable(finding.title)}  [{finding.severity}]  #{finding.fingerprint}", style="dim")
-    if finding.verdict == "apparent":
-        why = Text(f"Explained: {'; '.join(REASON_WORDS[r] for r in finding.reasons)}.", style="yellow")
-    else:
-        why = Text("These statements cannot all hold as stated.", style="red")
+    why = Text(why_text(finding), style="yellow" if finding.verdict == "apparent" else "red")
     parts: list[Text | Padding] = [title, Padding(why, (0, 0, 0, 2), expand=False)]
     if (review := review_text(finding.review)) is not None:
         parts.append(Padding(review, (0, 0, 0, 2), expand=False))
@@ -101,7 +116,8 @@ def finding_text(finding: Finding) -> Group:
     parts: list[Text | Padding | Group] = [*finding_head(finding)]
     for side in finding.sides:
         parts.append(Padding(version_head(side), (0, 0, 0, 2), expand=False))
-        parts += [Padding(mention_text(m, facts=False), (0, 0, 0, 4), expand=False) for m in side.mentions]
+        parts += [Padding(mention_text(m, facts=False, highlights=finding.highlights), (0, 0, 0, 4), expand=False)
+                  for m in side.mentions]
     return Group(*parts)
 
 
@@ -110,7 +126,8 @@ def side_by_side(finding: Finding) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, padding=(0, 1))
     for side in finding.sides:
         table.add_column(version_head(side), ratio=1, vertical="top")
-    table.add_row(*(Group(*(part for m in side.mentions for part in (mention_text(m, facts=False), Text())))
+    table.add_row(*(Group(*(part for m in side.mentions
+                            for part in (mention_text(m, facts=False, highlights=finding.highlights), Text())))
                     for side in finding.sides))
     return table
 

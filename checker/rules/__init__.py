@@ -19,17 +19,18 @@ from checker.rules.lint import never_works
 from checker.guarded_yaml import Document, RuleFileError, read_document
 from checker.rules.problems import validation_problems
 from checker.rules.quantity import QuantityRule
+from checker.rules.quote import QuoteRule
 from checker.rules.share import ShareRule
 from checker.rules.stance import StanceRule
 
-Rule = Annotated[QuantityRule | StanceRule | DateRule | ShareRule, Field(discriminator="type")]
+Rule = Annotated[QuantityRule | StanceRule | DateRule | ShareRule | QuoteRule, Field(discriminator="type")]
 """Every rule type, each with its model, reading and comparing in `checker.rules.<type>`: the one place
 a new type is registered."""
 RULE_TYPES: dict[str, type[RuleBase]] = {"quantity": QuantityRule, "stance": StanceRule, "date": DateRule,
-                                         "share": ShareRule}
+                                         "share": ShareRule, "quote": QuoteRule}
 RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
 __all__ = [
-    "DateRule", "Example", "Expected", "QuantityRule", "Rule", "RuleBase", "RULE_TYPES", "ShareRule", "StanceRule",
+    "DateRule", "Example", "Expected", "QuantityRule", "Rule", "RuleBase", "RULE_TYPES", "QuoteRule", "ShareRule", "StanceRule",
     "LoadedRules", "field_docs", "load_rules", "parse_rule", "read_documents", "rule_files", "rule_from_document",
     "rules_from_documents",
 ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 import re2
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
-from checker.models import Mention, PhraseMatch, Reason, Sentence, Severity, Source, Stance, Version
+from checker.models import Highlight, Mention, PhraseMatch, Reason, Sentence, Severity, Source, Stance, Version
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -175,6 +175,9 @@ class RuleBase(BaseModel):
 
     timed: ClassVar[bool] = True
     """Whether statements are compared per as-of period (a count changes over time; a date does not)."""
+    all_pairs: ClassVar[bool] = True
+    """Whether comparable versions without intervals are compared all pairs, or each against the
+    weightiest (`weight`) only, which keeps findings linear when every version may clash with every other."""
     reports: ClassVar[frozenset[str]] = frozenset()
     """What a statement of this type says, and so what its examples may expect."""
     unused: ClassVar[frozenset[str]] = frozenset()
@@ -225,3 +228,11 @@ class RuleBase(BaseModel):
     def bounds(self, version: Version) -> tuple[float, float] | None:
         """The interval a version allows, when clashing means not overlapping; None to compare pairwise."""
         return None
+
+    def weight(self, version: Version) -> tuple[float, ...]:
+        """How much a version counts as the reference others are compared with: by default, its sources."""
+        return (len(version.sources), -self.order(version))
+
+    def highlights(self, a: Version, b: Version) -> list[Highlight]:
+        """Parts of the sources a finding between `a` and `b` should point at besides their spans."""
+        return []

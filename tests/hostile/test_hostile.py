@@ -546,3 +546,28 @@ def test_speakers_of_many_statements_in_one_paragraph_is_linear(tmp_path: Path) 
 
 def test_quote_pairing_over_many_quote_marks_is_linear(tmp_path: Path) -> None:
     assert doubling_ratio(cases.quote_marks, _check_text(tmp_path), 20_000) < 2.4
+
+
+# --- Terminal and Markdown escaping ----------------------------------------------------------------
+
+def test_markdown_escapes_control_characters_and_bare_urls(tmp_path: Path) -> None:
+    sources, rules = corpus(tmp_path)
+    (sources / "sources.yaml").write_text('b.txt: {outlet: "Weekly\\e[2J\\a", title: "T\\x9b31m"}\n', encoding="utf-8")
+    (sources / "b.txt").write_text("The pilot separated 300 families, \x1bc\x0e\x07\x9b31m see https://evil.example "
+                                   "and www.evil.example or a@b.example.\n", encoding="utf-8")
+    out = run("check", str(sources), "--rules", str(rules), "-f", "markdown", code={0, 1}).stdout
+    assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in out)
+    assert "https://" not in out and "www.evil" not in out and "a@b" not in out
+    assert "https\\://evil.example" in out and "www\\.evil.example" in out
+
+
+def test_review_list_escapes_what_the_reviews_file_holds(tmp_path: Path) -> None:
+    sources, rules = corpus(tmp_path)
+    fingerprint = json.loads(run("check", str(sources), "--rules", str(rules), "-f", "json").stdout)
+    fingerprint = fingerprint["findings"][0]["fingerprint"]
+    hostile = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\x9b31m"
+    Path("reviews.json").write_text(json.dumps({"version": 1, "reviews": {fingerprint: {
+        "status": "confirmed", "note": hostile, "by": hostile, "at": hostile, "rule": hostile}}}), encoding="utf-8")
+    for args in (["review", "list"], ["review", "list", "--json"], ["check"]):
+        out = run(*args, str(sources), "--rules", str(rules), "--reviews", "reviews.json").stdout
+        assert not any(c in out for c in "\x1b\x07\x9b"), args

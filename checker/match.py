@@ -7,6 +7,7 @@ scored only against the rules whose keywords it holds. Nothing is scored against
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 from checker.extract.numbers import IRREGULAR_PLURALS
 from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta
 from checker.rules import Rule
-from checker.text import line_starts, match_form, paragraph_bounds, sentences
+from checker.text import blocks, line_starts, match_form, paragraph_bounds, sentences
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
 _WORD = re.compile(r"[\w']+")
@@ -41,7 +42,15 @@ def stem(word: str) -> str:
 
 
 class KeywordIndex:
-    """One compiled scan for all rules' keywords, and which rules each keyword stem serves."""
+    """One compiled scan for all rules' keywords, and which rules each keyword stem serves.
+
+    The stems go into as few RE2 programs as hold them: each program is capped at
+    `MAX_PROGRAM_CHARS` of alternatives, so thousands of rules or very long phrases make several
+    programs rather than one RE2 cannot build, and RE2 logs nothing to standard error.
+    """
+
+    MAX_PROGRAM_CHARS = 20_000
+    MAX_MEM = 256 << 20
 
     def __init__(self, rules: Iterable[Rule]):
         self.rules = {rule.id: rule for rule in rules}
@@ -51,8 +60,26 @@ class KeywordIndex:
                 for word in _WORD.findall(match_form(keyword)):
                     self.by_stem[stem(word)].add(rule.id)
         self.lengths = sorted({len(s) for s in self.by_stem}, reverse=True)
-        alternatives = "|".join(re2.escape(s) for s in sorted(self.by_stem, key=len, reverse=True))
-        self.pattern = re2.compile(rf"(?i)\b(?:{alternatives})\w*") if alternatives else None
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = self.MAX_MEM
+        self.patterns = []
+        group: list[str] = []
+        size = 0
+        for word in sorted(self.by_stem, key=len, reverse=True):
+            escaped = re2.escape(word)
+            if group and size + len(escaped) > self.MAX_PROGRAM_CHARS:
+                self.patterns.append(self._compile(group, options))
+                group, size = [], 0
+            group.append(escaped)
+            size += len(escaped) + 1
+        if group:
+            self.patterns.append(self._compile(group, options))
+        self.pattern = self.patterns[0] if len(self.patterns) == 1 else None
+
+    @staticmethod
+    def _compile(alternatives: list[str], options: re2.Options) -> re2._Regexp:
+        return re2.compile(rf"(?i)\b(?:{'|'.join(alternatives)})\w*", options)
 
     def rules_for(self, word: str) -> set[str]:
         word = word.lower()
@@ -61,20 +88,42 @@ class KeywordIndex:
             found |= self.by_stem.get(word[:length], set())
         return found
 
+    def _hits(self, form: str) -> Iterable[tuple[int, str]]:
+        """(offset, word) of every keyword hit, in text order, over all programs."""
+        if len(self.patterns) == 1:
+            return ((hit.start(), hit.group(0)) for hit in self.patterns[0].finditer(form))
+        found: dict[int, str] = {}
+        for pattern in self.patterns:
+            for hit in pattern.finditer(form):
+                if len(hit.group(0)) > len(found.get(hit.start(), "")):
+                    found[hit.start()] = hit.group(0)
+        return sorted(found.items())
+
     def passages(self, text: str) -> dict[tuple[int, int], set[str]]:
         """Paragraphs holding any keyword, with the rules whose keywords they hold.
 
-        The scan reads the match form, so curly apostrophes and hyphens in the text meet the
-        keywords as straight apostrophes and spaces; offsets are the same as in `text`.
+        A paragraph longer than `checker.text.MAX_PARAGRAPH` counts as its pieces (`blocks`), each a
+        passage of its own. The scan reads the match form, so curly apostrophes and hyphens in the
+        text meet the keywords as straight apostrophes and spaces; offsets are the same as in `text`.
         """
         result: dict[tuple[int, int], set[str]] = defaultdict(set)
-        if self.pattern is None:
+        if not self.patterns:
             return result
-        bounds = (-1, -1)
-        for hit in self.pattern.finditer(match_form(text)):
-            if not bounds[0] <= hit.start() < bounds[1]:
-                bounds = paragraph_bounds(text, hit.start())
-            result[bounds] |= self.rules_for(hit.group(0))
+        paragraph = bounds = (-1, -1)
+        pieces: list[tuple[int, int]] = []
+        piece_starts: list[int] = []
+        known: dict[str, set[str]] = {}
+        for at, word in self._hits(match_form(text)):
+            if not bounds[0] <= at < bounds[1]:
+                if not paragraph[0] <= at < paragraph[1]:
+                    paragraph = paragraph_bounds(text, at)
+                    pieces = blocks(text, *paragraph)
+                    piece_starts = [p[0] for p in pieces]
+                bounds = pieces[max(bisect.bisect_right(piece_starts, at) - 1, 0)]
+            rules = known.get(word)
+            if rules is None:
+                rules = known[word] = self.rules_for(word)
+            result[bounds] |= rules
         return result
 
 

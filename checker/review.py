@@ -13,6 +13,7 @@ import fcntl
 import getpass
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any
 
 from pydantic import ConfigDict, ValidationError
 
-from checker.files import write_atomic
+from checker.files import NotRegularFile, read_regular, target_of, write_atomic
 from checker.models import CheckResult, Finding, Problem, Review, ReviewStatus
 
 DEFAULT_REVIEWS = Path(".checker") / "reviews.json"
@@ -51,37 +52,142 @@ class FileError(Exception):
         self.problem = problem
 
 
-def _line_of(text: str, key: str) -> int | None:
-    at = text.find(json.dumps(key) + ":")
-    return None if at == -1 else text.count("\n", 0, at) + 1
+MAX_FILE_BYTES = 64_000_000
+"""A reviews or baseline file is refused above this size: 200,000 verdicts take about 50 MB."""
+MAX_DEPTH = 32
+"""The files are three levels deep; a file nested deeper than this is refused before parsing."""
+MAX_DIGITS = 30
+"""No number in these files is longer (the version is 1); a longer one is refused, not converted."""
+
+# Every JSON string (a key when a colon follows) and every bracket, in one left-to-right pass:
+# outside strings JSON has no quotes, so the scan never loses step.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[\[\]{}]')
+_HIGH = r"\\u[dD][89abAB][0-9a-fA-F]{2}"
+_LOW = r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+_LONE_SURROGATE = re.compile(rf"{_HIGH}(?!{_LOW})|(?<!{_HIGH}){_LOW}")
 
 
-def read_keyed(path: Path, section: str, kind: str, missing_ok: bool = True) -> tuple[dict[str, Any], str]:
-    """The `section` mapping of a `{"version": 1, section: {FINGERPRINT: ...}}` file, and its text.
+class _LongNumber(ValueError):
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
 
-    Every way the file can be wrong is a `FileError` naming the file and line, never a traceback.
-    """
+
+def _number(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _LongNumber(text)
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > MAX_DIGITS + 10:
+        raise _LongNumber(text)
+    return float(text)
+
+
+def _scan(text: str, where: str, kind: str) -> dict[str, int]:
+    """The line of each key's first occurrence, in one pass; a `FileError` when nesting is too deep."""
+    lines: dict[str, int] = {}
+    depth, line, last = 0, 1, 0
+    for token in _TOKENS.finditer(text):
+        char = token.group(0)[0]
+        if char == '"':
+            if token.group(1) is None:
+                continue
+            line += text.count("\n", last, token.start())
+            last = token.start()
+            raw = token.group(0)
+            key = raw[1:raw.rindex('"')]
+            if "\\" in key:
+                try:
+                    key = json.loads(f'"{key}"')
+                except ValueError:
+                    continue
+            lines.setdefault(key, line)
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line += text.count("\n", last, token.start())
+                raise FileError(Problem(file=where, line=line, message=f"{kind} is nested more than {MAX_DEPTH} deep",
+                                        hint="restore it from git, or remove it to start afresh"))
+        else:
+            depth -= 1
+    return lines
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, max(offset, 0)) + 1
+
+
+def _no_lone_surrogates(text: str, where: str, kind: str) -> None:
+    """Refuse a `\\ud800`-style escape that is half a pair: no encoder could write it out again."""
+    found = _LONE_SURROGATE.search(text)
+    if found is not None:
+        raise FileError(Problem(file=where, line=_line_at(text, found.start()),
+                                message=f"{kind} holds {found.group(0)}, half of a UTF-16 surrogate pair",
+                                hint="remove the escape or fix the character"))
+
+
+def _read_text(path: Path, kind: str, missing_ok: bool) -> str | None:
     where = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         if missing_ok:
-            return {}, ""
+            return None
         raise FileError(Problem(file=where, message=f"no such {kind}", hint="check the path")) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileError(Problem(file=where, message=f"cannot read {kind}: {exc}",
+    except NotRegularFile as exc:
+        raise FileError(Problem(file=where, message=f"cannot use {kind}: {exc}",
+                                hint="give the path of a JSON file")) from None
+    except OSError as exc:
+        raise FileError(Problem(file=where, message=f"cannot read {kind}: {exc.strerror or exc}",
                                 hint="check its permissions, or restore it from git")) from None
     try:
-        data = json.loads(text)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileError(Problem(file=where, line=raw.count(b"\n", 0, exc.start) + 1,
+                                message=f"{kind} is not UTF-8", hint="restore it from git")) from None
+
+
+def read_keyed(path: Path, section: str, kind: str, missing_ok: bool = True
+               ) -> tuple[dict[str, Any], dict[str, int]]:
+    """The `section` mapping of a `{"version": 1, section: {FINGERPRINT: ...}}` file, and each key's line.
+
+    Every way the file can be wrong is a `FileError` naming the file and line, never a traceback;
+    the whole file is read once and scanned once (linear in its size).
+    """
+    where = str(path)
+    text = _read_text(Path(path), kind, missing_ok)
+    if text is None:
+        return {}, {}
+    lines = _scan(text, where, kind)
+    try:
+        data = json.loads(text, parse_int=_number, parse_float=_float)
     except json.JSONDecodeError as exc:
         raise FileError(Problem(file=where, line=exc.lineno, column=exc.colno,
                                 message=f"{kind} is not valid JSON: {exc.msg}",
                                 hint="fix it by hand, or restore it from git")) from None
+    except _LongNumber as exc:
+        raise FileError(Problem(file=where, line=_line_at(text, text.find(exc.digits)),
+                                message=f"{kind} holds a number of {len(exc.digits):,} characters",
+                                hint="no value in it is longer than a few digits; restore it from git")) from None
+    except (RecursionError, ValueError) as exc:  # pragma: no cover - the scan and hooks catch these first
+        raise FileError(Problem(file=where, line=1, message=f"{kind} cannot be read: {exc}",
+                                hint="restore it from git")) from None
+    _no_lone_surrogates(text, where, kind)
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get(section), dict):
         raise FileError(Problem(file=where, line=1,
                                 message=f'{kind} must be {{"version": {VERSION}, "{section}": {{FINGERPRINT: ...}}}}',
                                 hint="restore it from git, or remove it to start afresh"))
-    return data[section], text
+    return data[section], lines
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 @dataclass
@@ -91,6 +197,8 @@ class Reviews:
     path: Path
     entries: dict[str, StoredReview] = field(default_factory=dict)
     lines: dict[str, int | None] = field(default_factory=dict)
+    stamp: tuple[int, int, int, int] | None = None
+    """The file's device, inode, size and mtime when read: a write reuses this load if they still hold."""
 
     def get(self, fingerprint: str) -> Review:
         entry = self.entries.get(fingerprint)
@@ -99,10 +207,11 @@ class Reviews:
 
 def load_reviews(path: Path) -> Reviews:
     """The reviews in `path`; a file that does not exist yet holds none."""
-    section, text = read_keyed(Path(path), "reviews", "reviews file")
-    reviews = Reviews(Path(path))
+    stamp = _stamp(Path(path))
+    section, lines = read_keyed(Path(path), "reviews", "reviews file")
+    reviews = Reviews(Path(path), stamp=stamp)
     for fingerprint, entry in section.items():
-        line = _line_of(text, fingerprint)
+        line = lines.get(fingerprint)
         try:
             reviews.entries[fingerprint] = StoredReview.model_validate(entry)
         except ValidationError as exc:
@@ -127,7 +236,7 @@ def locked(path: Path) -> Iterator[None]:
     The folder is locked, not the file: the file is replaced by a rename, so a lock on it would
     be a lock on a file no longer in use. The lock goes when the process does, even on SIGKILL.
     """
-    folder = Path(path).parent
+    folder = target_of(Path(path)).parent
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -150,14 +259,21 @@ def now() -> str:
 
 
 def set_review(path: Path, fingerprint: str, status: ReviewStatus | None = None, note: str | None = None,
-               by: str | None = None, finding: Finding | None = None) -> StoredReview:
+               by: str | None = None, finding: Finding | None = None,
+               loaded: Reviews | None = None) -> StoredReview:
     """Record a verdict (or only a note: `status=None` keeps the one there) and save it at once.
 
-    A file that cannot be read or written is a `FileError`: the verdict was not saved.
+    `loaded` is the file as already read: it is used again when the file has not changed since
+    (same inode, size and mtime), so that a `review set` reads the file once; otherwise the file is
+    read again under the lock, and no other writer's verdict is lost. A file that cannot be read or
+    written is a `FileError`: the verdict was not saved.
     """
     try:
         with locked(path):
-            reviews = load_reviews(path)
+            if loaded is not None and loaded.stamp is not None and loaded.stamp == _stamp(Path(path)):
+                reviews = loaded
+            else:
+                reviews = load_reviews(path)
             old = reviews.entries.get(fingerprint) or StoredReview()
             entry = StoredReview(
                 status=status or old.status, note=old.note if note is None else (note or None),
@@ -165,6 +281,7 @@ def set_review(path: Path, fingerprint: str, status: ReviewStatus | None = None,
                 rule=finding.rule if finding else old.rule, message=finding.message if finding else old.message)
             reviews.entries[fingerprint] = entry
             write_atomic(path, dumps(reviews))
+            reviews.stamp = _stamp(Path(path))
     except OSError as exc:
         raise FileError(Problem(file=str(path), message=f"cannot save the verdict: {exc.strerror or exc}",
                                 hint="check that the folder is writable")) from None

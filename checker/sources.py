@@ -7,9 +7,11 @@ the passages a rule's keywords point at (see `checker.match`), never for the who
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +19,10 @@ import yaml
 from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
+from checker.files import NotRegularFile, kind_of, read_regular
 from checker.guarded_yaml import GuardedLoader
 from checker.models import Problem, Source, SourceMeta
+from checker.text import MAX_PARAGRAPH, MAX_SENTENCE, overlong
 
 SOURCE_SUFFIXES = (".txt", ".md")
 MANIFEST = "sources.yaml"
@@ -70,6 +74,17 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_like(value: Any) -> bool:
+    """A date, or text written as one (YYYY-MM-DD, checked by pydantic next): never a bare number,
+    which pydantic would read as seconds since 1970."""
+    if isinstance(value, (date, datetime)):
+        return True
+    return isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()) is not None
+
+
 def _meta(data: dict[str, tuple[Any, str, int | None]]) -> tuple[SourceMeta, list[Problem]]:
     """Metadata from `key: (value, file, line)`; each problem points at the line that gave the value.
 
@@ -82,6 +97,10 @@ def _meta(data: dict[str, tuple[Any, str, int | None]]) -> tuple[SourceMeta, lis
             problems.append(Problem(file=file, line=line, level="warning",
                                     message=f"unknown metadata key '{key}' ignored",
                                     hint="known keys: " + ", ".join(sorted(META_KEYS))))
+            continue
+        if key == "published" and not _date_like(value):
+            problems.append(Problem(file=file, line=line, message=f"metadata 'published': {str(value)[:40]!r} is not a date",
+                                    hint="published takes a date such as 2021-01-14"))
             continue
         known[key] = value.date() if isinstance(value, datetime) else value
     try:
@@ -121,8 +140,10 @@ def _timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
 _MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def _load_yaml(text: str) -> tuple[Any, dict[tuple[str, ...], int]]:
-    """Safe YAML (no aliases, bounded nesting): the data, and the 0-based line of each key one or two levels down."""
+def _load_yaml(text: str, name: str = "", first_line: int = 1
+               ) -> tuple[Any, dict[tuple[str, ...], int], list[Problem]]:
+    """Safe YAML (no aliases, bounded nesting): the data, the 0-based line of each key one or two levels
+    down, and an error for each key given twice at those levels (the first is kept, as in rule files)."""
     loader = _MetaLoader(text)
     try:
         node = loader.get_single_node()
@@ -130,16 +151,53 @@ def _load_yaml(text: str) -> tuple[Any, dict[tuple[str, ...], int]]:
     finally:
         loader.dispose()
     lines: dict[tuple[str, ...], int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
+    problems: list[Problem] = []
+
+    def keys(mapping: yaml.MappingNode, outer: tuple[str, ...]) -> Iterator[tuple[str, yaml.Node]]:
+        for key, value in mapping.value:
             if not isinstance(key, yaml.ScalarNode):
                 continue
-            lines[(str(key.value),)] = key.start_mark.line
+            where = (*outer, str(key.value))
+            if where in lines:
+                problems.append(Problem(
+                    file=name, line=key.start_mark.line + first_line, column=key.start_mark.column + 1,
+                    message=f"key '{key.value}' appears twice (first on line {lines[where] + first_line})",
+                    hint="keep one; the first is used"))
+                continue
+            lines[where] = key.start_mark.line
+            yield str(key.value), value
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in keys(node, ()):
             if isinstance(value, yaml.MappingNode):
-                for inner, _ in value.value:
-                    if isinstance(inner, yaml.ScalarNode):
-                        lines[(str(key.value), str(inner.value))] = inner.start_mark.line
-    return data, lines
+                for _ in keys(value, (key,)):
+                    pass
+    if problems and isinstance(data, dict):
+        data = _first_wins(node, data)
+    return data, lines, problems
+
+
+def _first_wins(node: yaml.MappingNode, data: dict[Any, Any]) -> dict[Any, Any]:
+    """`data` as if each duplicated key (top level or one down) kept its first value, not its last."""
+    loader = _MetaLoader("")
+    try:
+        result: dict[Any, Any] = {}
+        for key, value in node.value:
+            name = loader.construct_object(key, deep=True)
+            if name in result:
+                continue
+            if isinstance(value, yaml.MappingNode):
+                inner: dict[Any, Any] = {}
+                for k, v in value.value:
+                    inner_name = loader.construct_object(k, deep=True)
+                    if inner_name not in inner:
+                        inner[inner_name] = loader.construct_object(v, deep=True)
+                result[name] = inner
+            else:
+                result[name] = loader.construct_object(value, deep=True)
+        return result
+    finally:
+        loader.dispose()
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str, first_line: int, what: str, hint: str) -> Problem:
@@ -168,7 +226,7 @@ def _header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | None]
             body = text.find("\n", closing.end())
             body = len(text) if body == -1 else body + 1
             try:
-                data, lines = _load_yaml(text[opening.end():closing.start()])
+                data, lines, duplicates = _load_yaml(text[opening.end():closing.start()], name, 2)
             except yaml.YAMLError as exc:
                 return {}, body, [_yaml_problem(exc, name, 2, "front matter",
                                                 "fix the block between the --- lines")]
@@ -176,11 +234,23 @@ def _header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | None]
                 return {}, body, [Problem(file=name, line=2, message=f"front matter cannot be read: {exc}",
                                           hint="fix the block between the --- lines")]
             if data is None:
-                return {}, body, []
+                return {}, body, duplicates
             if isinstance(data, dict):
-                return {str(k): (v, name, lines.get((str(k),), 0) + 2) for k, v in data.items()}, body, []
+                return {str(k): (v, name, lines.get((str(k),), 0) + 2) for k, v in data.items()}, body, duplicates
             return {}, body, [Problem(file=name, line=2, level="warning",
                                       message="front matter ignored: it is not a mapping of key: value")]
+        else:
+            problem = Problem(file=name, line=1, level="warning",
+                              message="front matter opened by --- on line 1 is never closed: read as text, "
+                                      "its metadata ignored",
+                              hint="end it with a line of ---")
+            header, pos, problems = _hash_header(text, name)
+            return header, pos, [problem, *problems]
+    return _hash_header(text, name)
+
+
+def _hash_header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | None]], int, list[Problem]]:
+    """`# key: value` lines at the top of a source."""
     header: dict[str, tuple[Any, str, int | None]] = {}
     pos = 0
     line = 1
@@ -203,7 +273,7 @@ def _manifest(folder: Path) -> tuple[dict[str, dict[str, tuple[Any, str, int | N
         return {}, []
     name = str(path)
     try:
-        data, lines = _load_yaml(path.read_text(encoding="utf-8-sig"))
+        data, lines, duplicates = _load_yaml(read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig"), name)
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [Problem(file=name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")]
     except yaml.YAMLError as exc:
@@ -216,30 +286,109 @@ def _manifest(folder: Path) -> tuple[dict[str, dict[str, tuple[Any, str, int | N
                             hint="e.g. `article.txt: {outlet: Axios, published: 2021-01-14}`")]
     return {str(k): {str(key): (value, name, lines.get((str(k), str(key)), lines.get((str(k),), 0)) + 1)
                      for key, value in v.items()}
-            for k, v in data.items()}, []
+            for k, v in data.items()}, duplicates
 
 
 def _display(path: Path, base: Path) -> str:
     try:
-        return path.relative_to(base).as_posix()
+        shown = path.relative_to(base).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return safe_name(shown)
+
+
+def safe_name(name: str) -> str:
+    """A path as text every encoder takes: the bytes of a file name that is not valid UTF-8 (which
+    Python keeps as lone surrogates) shown as `\\xff`."""
+    if not _SURROGATES.search(name):
+        return name
+    return _SURROGATES.sub(lambda m: f"\\x{ord(m.group(0)) - 0xDC00:02x}", name)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _kind(mode: int) -> str:
+    return kind_of(mode)
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
+    """The source files under `folder`, in sorted order, listed one folder at a time (never the whole
+    tree at once); a folder that cannot be listed, or an entry that is no regular file, is a warning."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield Problem(file=safe_name(str(folder)), level="warning",
+                      message=f"folder skipped: cannot list it: {exc.strerror or exc}",
+                      hint="check its permissions" if isinstance(exc, PermissionError) else "check the path")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            info = entry.stat()
+        except OSError as exc:
+            if Path(entry.name).suffix.lower() in SOURCE_SUFFIXES or not entry.is_symlink():
+                yield Problem(file=safe_name(entry.path), level="warning",
+                              message=f"skipped: cannot read it: {exc.strerror or exc}", hint="check the path")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            if (info.st_dev, info.st_ino) in seen:
+                continue  # a symlink back up the tree
+            seen.add((info.st_dev, info.st_ino))
+            yield from _walk(path, seen)
+            seen.discard((info.st_dev, info.st_ino))
+        elif Path(entry.name).suffix.lower() in SOURCE_SUFFIXES:
+            if stat.S_ISREG(info.st_mode):
+                yield path
+            else:
+                yield Problem(file=safe_name(entry.path), level="warning",
+                              message=f"skipped: it is {_kind(info.st_mode)}, not a regular file",
+                              hint="sources are regular .txt and .md files")
 
 
 def source_files(paths: list[Path]) -> Iterator[tuple[Path, Path] | Problem]:
     """`(file, base)` for every source under `paths`, sorted; problems for paths that yield nothing."""
     for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
-            if not files:
-                yield Problem(file=str(path), message="no .txt or .md sources in this folder",
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            yield Problem(file=safe_name(str(path)), message="no such file or folder", hint="check the path")
+            continue
+        except OSError as exc:
+            yield Problem(file=safe_name(str(path)), message=f"cannot read it: {exc.strerror or exc}",
+                          hint="check its permissions" if isinstance(exc, PermissionError) else "check the path")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found = False
+            for item in _walk(path, {(info.st_dev, info.st_ino)}):
+                if isinstance(item, Problem):
+                    yield item
+                else:
+                    found = True
+                    yield item, path
+            if not found:
+                yield Problem(file=safe_name(str(path)), message="no .txt or .md sources in this folder",
                               hint="pass a folder or files holding the articles to check")
-            for file in files:
-                yield file, path
-        elif path.is_file():
+        elif stat.S_ISREG(info.st_mode):
             yield path, path.parent
         else:
-            yield Problem(file=str(path), message="no such file or folder", hint="check the path")
+            yield Problem(file=safe_name(str(path)), message=f"it is {_kind(info.st_mode)}, not a regular file",
+                          hint="pass .txt or .md files, or folders of them")
+
+
+def _overlong_warnings(text: str, start: int, where: str) -> Iterator[Problem]:
+    """A warning for the first paragraph and the first sentence too long to be read whole."""
+    paragraph, sentence = overlong(text, start)
+    if paragraph is not None:
+        yield Problem(file=where, line=text.count("\n", 0, paragraph[0]) + 1, level="warning",
+                      message=f"paragraph of {paragraph[1]:,} characters is read in pieces of {MAX_PARAGRAPH:,}",
+                      hint="separate paragraphs with blank lines; a statement across a cut may be missed")
+    if sentence is not None:
+        yield Problem(file=where, line=text.count("\n", 0, sentence[0]) + 1, level="warning",
+                      message=f"{sentence[1]:,} characters without a sentence end are cut into sentences "
+                              f"of {MAX_SENTENCE:,}",
+                      hint="a statement across a cut may be missed")
 
 
 def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
@@ -251,27 +400,31 @@ def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
             continue
         file, base = item
         name = _display(file, base)
-        where = str(file)  # problems name the file as the user can open it
+        where = safe_name(str(file))  # problems name the file as the user can open it
+        if where != str(file):
+            yield Problem(file=where, level="warning", message="file name is not valid UTF-8: its bytes are shown as \\xNN",
+                          hint="rename the file")
         if file.parent not in manifests:
             manifests[file.parent], problems = _manifest(file.parent)
             yield from problems
         try:
-            size = file.stat().st_size
-            if size > MAX_SOURCE_BYTES:
-                yield Problem(file=where, line=1, message=f"source is {size:,} bytes, over the {MAX_SOURCE_BYTES:,} limit",
-                              hint="split it into smaller files")
-                continue
-            raw = file.read_bytes()
+            raw = read_regular(file, MAX_SOURCE_BYTES)
+        except NotRegularFile as exc:
+            yield Problem(file=where, line=1, message=f"source skipped: {exc}",
+                          hint="split it into smaller files" if "limit" in str(exc) else "sources are regular files")
+            continue
         except OSError as exc:
             yield Problem(file=where, message=f"cannot read source: {exc.strerror or exc}", hint="check permissions")
             continue
         text, problem = decode(raw, where)
+        del raw  # the decoded text is all that is kept while the source is checked
         if problem:
             yield problem
         if text is None:
             continue
         header, body_start, problems = _header(text, where)
         yield from problems
+        yield from _overlong_warnings(text, body_start, where)
         data = {**manifests[file.parent].get(file.name, {}), **header}
         meta, problems = _meta(data)
         yield from problems

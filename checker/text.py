@@ -6,6 +6,7 @@ Nothing here knows about rules or sources; offsets always index into the text gi
 from __future__ import annotations
 
 import bisect
+import re
 
 import syntok.segmenter as segmenter
 
@@ -50,19 +51,53 @@ def line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset)
 
 
+MAX_PARAGRAPH = 50_000
+"""Characters of a paragraph read as one: a longer one is read in pieces of at most this size, cut
+at a line break, a sentence end or a space, so that the work per statement stays bounded."""
+MAX_SENTENCE = 3_000
+"""Characters of a sentence: a longer one (a line without a sentence end) is cut at a space."""
+_SEGMENT_WINDOW = 4 * MAX_SENTENCE
+"""Characters given to syntok at once: a longer line is segmented window by window."""
+
+
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The blank-line-delimited paragraph around `offset`."""
+    """The blank-line-delimited paragraph around `offset` (whatever its length; see `blocks`)."""
     start = text.rfind("\n\n", 0, offset)
     start = 0 if start == -1 else start + 2
     end = text.find("\n\n", offset)
     return start, len(text) if end == -1 else end
 
 
+def _cut(text: str, start: int, end: int, size: int) -> int:
+    """Where to end a piece of `text[start:end]` of at most `size` characters: after the last line
+    break, else sentence end, else space in its second half; else at `size` exactly."""
+    if end - start <= size:
+        return end
+    low, high = start + size // 2, start + size
+    for mark in ("\n", ". ", "? ", "! ", " "):
+        at = text.rfind(mark, low, high)
+        if at != -1:
+            return at + len(mark)
+    return high
+
+
+def blocks(text: str, start: int, end: int, size: int = MAX_PARAGRAPH) -> list[tuple[int, int]]:
+    """`text[start:end]` as consecutive pieces of at most `size` characters (one piece when it fits)."""
+    pieces = []
+    while start < end:
+        cut = _cut(text, start, end, size)
+        pieces.append((start, cut))
+        start = cut
+    return pieces or [(start, end)]
+
+
 def sentences(text: str, start: int, end: int, starts: list[int]) -> list[Sentence]:
     """Split `text[start:end]` into sentences with offsets into `text`.
 
     syntok handles abbreviations ("U.S.") and quotes; a line break also ends a sentence, since
-    headlines, captions and list items stand on lines of their own.
+    headlines, captions and list items stand on lines of their own. A line longer than
+    `_SEGMENT_WINDOW` is segmented in windows, and a sentence longer than `MAX_SENTENCE` is cut
+    at spaces, so that the work stays linear in the length of the text.
     """
     result: list[Sentence] = []
     line_start = start
@@ -70,15 +105,52 @@ def sentences(text: str, start: int, end: int, starts: list[int]) -> list[Senten
         line_end = text.find("\n", line_start, end)
         if line_end == -1:
             line_end = end
-        chunk = text[line_start:line_end]
-        if chunk.strip():
-            for paragraph in segmenter.analyze(chunk):
-                for tokens in paragraph:
-                    if not tokens:
-                        continue
-                    s = line_start + tokens[0].offset
-                    e = line_start + tokens[-1].offset + len(tokens[-1].value)
-                    result.append(Sentence(start=s, end=e, line=line_of(starts, s),
-                                           paragraph_start=start, paragraph_end=end, text=text[s:e]))
+        long_line = line_end - line_start > _SEGMENT_WINDOW
+        for w_start, w_end in blocks(text, line_start, line_end, _SEGMENT_WINDOW):
+            chunk = text[w_start:w_end]
+            if not chunk.strip():
+                continue
+            if long_line and not _TERMINAL.search(chunk):
+                # a window of an overlong line with no sentence end is one sentence: syntok would
+                # only spend its time finding that out
+                lead = len(chunk) - len(chunk.lstrip())
+                spans = [(w_start + lead, w_start + len(chunk.rstrip()))]
+            else:
+                spans = [(w_start + tokens[0].offset, w_start + tokens[-1].offset + len(tokens[-1].value))
+                         for paragraph in segmenter.analyze(chunk) for tokens in paragraph if tokens]
+            for s, e in spans:
+                for piece_start, piece_end in blocks(text, s, e, MAX_SENTENCE):
+                    piece_end = len(text[piece_start:piece_end].rstrip()) + piece_start
+                    if piece_end > piece_start:
+                        result.append(Sentence(start=piece_start, end=piece_end, line=line_of(starts, piece_start),
+                                               paragraph_start=start, paragraph_end=end,
+                                               text=text[piece_start:piece_end]))
         line_start = line_end + 1
     return result
+
+
+def overlong(text: str, start: int = 0) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The first paragraph longer than `MAX_PARAGRAPH` and the first stretch of more than `MAX_SENTENCE`
+    characters without a sentence end or line break, each as (offset, length): what will be cut."""
+    paragraph = sentence = None
+    at = start
+    while paragraph is None and at < len(text):
+        end = text.find("\n\n", at)
+        end = len(text) if end == -1 else end
+        if end - at > MAX_PARAGRAPH:
+            paragraph = (at, end - at)
+        at = end + 2
+    last = start
+    for mark in _SENTENCE_END.finditer(text, start):
+        if mark.start() - last > MAX_SENTENCE:
+            sentence = (last, mark.start() - last)
+            break
+        last = mark.end()
+    else:
+        if len(text) - last > MAX_SENTENCE:
+            sentence = (last, len(text) - last)
+    return paragraph, sentence
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_TERMINAL = re.compile(r"[.!?]")

@@ -4,44 +4,30 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
-
-import typer
-
-from checker import __version__
-from checker.cli.check import check_command
-from checker.cli.review import review_app
-from checker.cli.quotes import quotes_command
-from checker.cli.rules import app as rules_app
-from checker.cli.suggest import suggest_command
-
-app = typer.Typer(
-    name="checker",
-    help="Find where sources disagree about the claims you describe as YAML rules.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.command("check")(check_command)
-app.command("suggest")(suggest_command)
-app.command("quotes")(quotes_command)
-app.add_typer(review_app, name="review")
-app.add_typer(rules_app, name="rules", help="Write and check rules: validate, test, list, show, new, schema.")
+from typing import Any
 
 
-def _version(show: bool) -> None:
-    if show:
-        typer.echo(f"checker {__version__}")
-        raise typer.Exit()
+def __getattr__(name: str) -> Any:
+    """`app`, the command tree, imported on first use (see `checker.cli.commands`): importing typer,
+    pydantic and the rest happens inside `main`, where a Ctrl-C is caught."""
+    if name == "app":
+        from checker.cli.commands import app
+
+        return app
+    raise AttributeError(f"module 'checker.cli' has no attribute {name!r}")
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-) -> None:
-    """Find where sources disagree about the claims you describe as YAML rules."""
+def _tolerant_streams() -> None:
+    """Standard output and error never fail on a character: a terminal whose encoding is not
+    UTF-8 (`PYTHONIOENCODING=ascii`, a C locale) gets `\\u00e9`-style escapes instead of an
+    encoding error, and so does a lone surrogate from a file name that is not valid UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream already in use, or closed
+                pass
 
 
 def main() -> None:
@@ -51,7 +37,8 @@ def main() -> None:
     bug in checker, reported in one line (exit 3) unless CHECKER_DEBUG asks for the traceback.
     """
     try:
-        app()
+        _tolerant_streams()
+        __getattr__("app")()
     except KeyboardInterrupt:
         sys.stderr.write("checker: interrupted\n")
         raise SystemExit(130) from None

@@ -7,6 +7,7 @@ are for scripts. Every verdict goes straight to the reviews file (see `checker.r
 from __future__ import annotations
 
 import json
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +19,7 @@ from checker.cli.check import Level, at_or_above, or_exit
 from checker.cli.output import EXIT_INPUT, EXIT_OK, print_problems
 from checker.cli.walk import walk
 from checker.models import CheckResult
+from checker.report.text import printable
 from checker.pipeline import check
 from checker.review import DEFAULT_REVIEWS, Reviews, apply_reviews, load_reviews, resolve, set_review, stale
 
@@ -58,6 +60,26 @@ ReviewsPath = Annotated[Path, typer.Option("--reviews", help="The reviews file."
 By = Annotated[str | None, typer.Option("--by", help="Who judges. Default: your login name.", show_default=False)]
 
 
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _terminal_safe_json(text: str) -> str:
+    """JSON whose strings carry no character that drives a terminal: json.dumps escapes only the
+    C0 controls, so DEL, the 8-bit controls (an 8-bit CSI) and bidi overrides are escaped here."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _valid_text(option: str, value: str | None) -> None:
+    """Exit 2 when an option's value holds bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no file or terminal could take)."""
+    if value is not None and _SURROGATE.search(value):
+        typer.echo(f"error: {option} is not valid UTF-8 text (give it as UTF-8)", err=True)
+        raise typer.Exit(EXIT_INPUT)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _reviewed(paths: list[Path] | None, rules: list[Path] | None, path: Path) -> tuple[CheckResult, Reviews]:
     """Check the sources and put each finding's review on it; stale verdicts are reported, not dropped."""
     reviews = or_exit(load_reviews, path)
@@ -83,6 +105,7 @@ def walk_command(paths: Paths = None, rules: Rules = None, reviews_path: Reviews
 
     Keys: c confirm, d dismiss, s skip, n add a note, o open the sources around the statements, q quit.
     """
+    _valid_text("--by", by)
     result, _ = _reviewed(paths, rules, reviews_path)
     todo = [f for f in at_or_above(result, min_level.value).findings if f.review and f.review.status == "open"]
     or_exit(lambda path: walk(todo, path, by, paths or [Path("seeds")]), reviews_path)
@@ -98,6 +121,8 @@ def set_command(
     by: By = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
 ) -> None:
     """Record a verdict on one finding (or on a stale verdict, to change it)."""
+    _valid_text("--note", note)
+    _valid_text("--by", by)
     result, reviews = _reviewed(paths, rules, reviews_path)
     findings = {f.fingerprint: f for f in result.findings}
     try:
@@ -105,8 +130,9 @@ def set_command(
     except ValueError as exc:
         typer.echo(f"error: {exc} (see `checker review list`)", err=True)
         raise typer.Exit(EXIT_INPUT) from None
-    entry = or_exit(lambda path: set_review(path, found, status.value, note, by, findings.get(found)), reviews_path)
-    typer.echo(f"{found} {entry.status} by {entry.by} at {entry.at}")
+    entry = or_exit(lambda path: set_review(path, found, status.value, note, by, findings.get(found), reviews),
+                    reviews_path)
+    typer.echo(printable(f"{found} {entry.status} by {entry.by} at {entry.at}"))
 
 
 def _rows(result: CheckResult, reviews: Reviews) -> list[dict[str, Any]]:
@@ -135,9 +161,9 @@ def list_command(
     elif status is not None:
         rows = [r for r in rows if r["status"] == status.value and r["verdict"] != "stale"]
     if as_json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(_terminal_safe_json(json.dumps(rows, indent=2, ensure_ascii=False)))
     for row in [] if as_json else rows:
         fields = [row.get(k) or "" for k in ("fingerprint", "status", "verdict", "rule", "by", "at", "note")]
-        typer.echo("\t".join(" ".join(str(f).split()) for f in fields))
+        typer.echo("\t".join(printable(" ".join(str(f).split())) for f in fields))
     raise typer.Exit(EXIT_INPUT if result.has_errors else EXIT_OK)
 

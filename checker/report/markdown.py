@@ -12,13 +12,26 @@ import re
 from checker.models import CheckResult, Finding, Highlight, Mention
 from checker.report.text import marks_in
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|#!~@])")
 _SPACE = re.compile(r"\s+")
+_BARE_URL = re.compile(r"(?i)\b([a-z][a-z0-9+.-]{1,31}):(?=//)|\b(www)\.")
+
+
+def _visible(char: str) -> str:
+    return char if char.isprintable() else f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def escape(text: str) -> str:
-    """Text as Markdown that shows it literally, on one line."""
-    text = _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+    """Text as Markdown that shows it literally, on one line.
+
+    Control characters (a terminal reset, a bell, an 8-bit CSI) show as `\\x1b`; `@`, the colon of
+    `https://` and the dot of `www.` are escaped, so no renderer makes a live link or mention of them.
+    """
+    text = _SPACE.sub(" ", text)
+    if not text.isprintable():
+        text = "".join(map(_visible, text))
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _BARE_URL.sub(lambda m: f"{m.group(1)}\\:" if m.group(1) else f"{m.group(2)}\\.", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -47,14 +60,14 @@ def _quote(mention: Mention, highlights: list[Highlight]) -> str:
 
 def _mention(mention: Mention, highlights: list[Highlight]) -> list[str]:
     who = escape(mention.speaker or "unknown speaker")
-    facts = ", ".join(filter(None, [escape(mention.statement), mention.as_of and f"as of {mention.as_of}",
+    facts = ", ".join(filter(None, [escape(mention.statement), mention.as_of and f"as of {escape(mention.as_of)}",
                                     mention.scope and f"scope: {escape(mention.scope)}"]))
     return [f"> {_quote(mention, highlights)}", ">", f"> — {who}, {escape(mention.source)}:{mention.line} ({facts})", ""]
 
 
 def _section(number: int, finding: Finding) -> list[str]:
     lines = [f"### {number}. {finding.verdict}: {escape(finding.title)}", "",
-             f"Rule `{finding.rule}`, severity {finding.severity}, fingerprint `{finding.fingerprint}`"
+             f"Rule `{escape(finding.rule)}`, severity {finding.severity}, fingerprint `{finding.fingerprint}`"
              + (f", reasons: {', '.join(finding.reasons)}" if finding.reasons else "") + ".", "",
              escape(finding.message), ""]
     if finding.review and (finding.review.status != "open" or finding.review.note):
@@ -82,7 +95,7 @@ def render_markdown(result: CheckResult) -> str:
                   "| --- | --- | --- | --- | --- | --- | --- |"]
         for number, finding in enumerate(result.findings, 1):
             statements = " vs ".join(escape(side.statement) for side in finding.sides)
-            lines.append(f"| {number} | {finding.verdict} | {finding.rule} | {finding.severity} | {_status(finding)} "
+            lines.append(f"| {number} | {finding.verdict} | {escape(finding.rule)} | {finding.severity} | {_status(finding)} "
                          f"| {statements} | `{finding.fingerprint}` |")
         lines.append("")
     for number, finding in enumerate(result.findings, 1):

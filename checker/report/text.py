@@ -80,7 +80,7 @@ def review_text(review: Review | None) -> Text | None:
     if review.by:
         line.append(f" by {printable(review.by)}")
     if review.at:
-        line.append(f" {review.at}", style="dim")
+        line.append(f" {printable(review.at)}", style="dim")
     if review.note:
         line.append(": " + printable(review.note), style="italic")
     return line

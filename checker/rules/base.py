@@ -53,9 +53,10 @@ def field_order(model: type[BaseModel]) -> list[str]:
 
 
 def _re2_compiles(pattern: str) -> str:
-    """Patterns run on untrusted text, so only RE2's linear-time syntax is accepted."""
+    """Patterns run on untrusted text, so only RE2's linear-time syntax is accepted. The pattern is
+    compiled the way matching uses it (`checker.match._compiled`): case-insensitively."""
     try:
-        re2.compile(pattern, _RE2_OPTIONS)
+        re2.compile("(?i)" + pattern, _RE2_OPTIONS)
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ValueError(f"RE2 cannot compile {pattern!r}: {reason} "

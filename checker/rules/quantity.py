@@ -37,7 +37,10 @@ def number_text(value: float | int) -> str:
         if value.is_integer() and abs(value) < 1e18:
             return f"{int(value):,}"
         return f"{value:,.6g}" if abs(value) >= 1e18 else f"{value:,}"
-    return f"{value:,}" if abs(value) < 10**18 else f"{value:.6g}"
+    if abs(value) < 10**18:
+        return f"{value:,}"
+    digits = str(abs(value))
+    return f"{'-' if value < 0 else ''}{digits[0]}.{digits[1:4]}e{len(digits) - 1}"
 
 
 def describe_figure(mention: Mention) -> str:

@@ -41,7 +41,8 @@ def test_json_matches_the_contract():
     assert list(data) == ["version", "summary", "rules", "findings", "problems", "statements"]
     assert data["version"] == 2
     assert data["summary"]["sources"] == 3 and data["summary"]["versions"] == len(data["statements"])
-    assert {r["id"]: r["title"] for r in data["rules"]}["parents-not-located"] == "Separated parents who could not be located"
+    titles = {r["id"]: r["title"] for r in data["rules"]}
+    assert titles["parents-not-located"] == "Separated parents who could not be located"
     for finding in data["findings"]:
         assert len(finding["sides"]) == 2
     axios = next(m for m in cited(data) if m["source"] == "001_8c36c7995ecb0c4b.txt")

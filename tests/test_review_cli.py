@@ -134,7 +134,8 @@ def test_verdicts_from_an_older_fingerprint_are_stale_with_a_hint_and_kept(corpu
     path.parent.mkdir()
     path.write_text(json.dumps({"version": 1, "reviews": {"414a6c6a7ae75f26": {
         "status": "confirmed", "note": "checked", "by": "ana", "at": "2021-01-15T10:00:00Z",
-        "rule": "pilot-families", "message": "Contradiction: 280 families vs 300 families"}}}, indent=2), encoding="utf-8")
+        "rule": "pilot-families", "message": "Contradiction: 280 families vs 300 families"}}}, indent=2),
+        encoding="utf-8")
     before = path.read_text(encoding="utf-8")
     result = run("check", *corpus)
     [warning] = [line for line in result.stderr.splitlines() if "stale review" in line]

@@ -17,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
+from checker.formats import CONVERTED_SUFFIXES, PageMeta, convert
 from checker.guarded_yaml import GuardedLoader
 from checker.models import Problem, Source, SourceMeta
 
@@ -265,14 +266,18 @@ def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
         except OSError as exc:
             yield Problem(file=where, message=f"cannot read source: {exc.strerror or exc}", hint="check permissions")
             continue
-        text, problem = decode(raw, where)
+        page: PageMeta = {}
+        if file.suffix.lower() in CONVERTED_SUFFIXES:  # .html, .pdf: checker.formats
+            text, problem, page = convert(file, raw, where)
+        else:
+            text, problem = decode(raw, where)
         if problem:
             yield problem
         if text is None:
             continue
         header, body_start, problems = _header(text, where)
         yield from problems
-        data = {**manifests[file.parent].get(file.name, {}), **header}
+        data = {**page, **manifests[file.parent].get(file.name, {}), **header}
         meta, problems = _meta(data)
         yield from problems
         yield Source(name=name, path=str(file), text=text, meta=meta, body_start=body_start)

@@ -125,7 +125,7 @@ def test_a_new_source_repeating_a_known_figure_opens_nothing_new(corpus: list[st
     assert "No open findings" in again.stdout, again.stdout
     result = run("check", *corpus, "--format", "json")
     sides = [side for f in json.loads(result.stdout)["findings"] for side in f["sides"]]
-    assert ["b.txt", "c.txt"] in [side["sources"] for side in sides]  # the repeat joined its version
+    assert ["sources/b.txt", "sources/c.txt"] in [side["sources"] for side in sides]  # the repeat joined its version
     assert "stale" not in result.stderr
 
 

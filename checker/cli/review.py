@@ -7,14 +7,14 @@ are for scripts. Every verdict goes straight to the reviews file (see `checker.r
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from checker.cli.check import Level, at_or_above, or_exit
+from checker.cli.check import at_or_above, or_exit
+from checker.cli.choices import Level, ListStatus, Status
 from checker.cli.output import EXIT_INPUT, EXIT_OK, print_problems
 from checker.cli.walk import walk
 from checker.models import CheckResult
@@ -35,19 +35,6 @@ class _WalkByDefault(TyperGroup):
 
 review_app = typer.Typer(cls=_WalkByDefault, invoke_without_command=True, add_completion=False,
                          context_settings={"help_option_names": ["-h", "--help"]})
-
-
-class Status(str, Enum):
-    open = "open"
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-
-
-class ListStatus(str, Enum):
-    open = "open"
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-    stale = "stale"
 
 
 Paths = Annotated[list[Path] | None, typer.Argument(

@@ -19,6 +19,8 @@ from rich.text import Text
 from checker.models import Finding, Mention, ReviewStatus, Source
 from checker.report.text import finding_head, printable, side_by_side
 from checker.review import set_review
+from checker.paths import display_path
+from checker.selection import expand
 from checker.sources import load_sources
 from checker.text import line_starts
 
@@ -73,7 +75,8 @@ def _show_sources(console: Console, finding: Finding, paths: list[Path]) -> None
     by_source: dict[str, list[Mention]] = {}
     for mention in finding.mentions:
         by_source.setdefault(mention.source, []).append(mention)
-    found = {s.name: s for s in load_sources(paths) if isinstance(s, Source) and s.name in by_source}
+    found = {display_path(s.path): s for s in load_sources(expand(paths)[0])
+             if isinstance(s, Source) and display_path(s.path) in by_source}
     for name, mentions in by_source.items():
         console.print(source_context(found[name], mentions) if name in found else
                       Text(f"{printable(name)}: cannot be read any more", style="red"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.models import CheckResult, Finding, Mention
+from checker.report.common import attribution, location, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
 _SPACE = re.compile(r"\s+")
@@ -38,10 +39,13 @@ def _quote(mention: Mention) -> str:
 
 
 def _mention(mention: Mention) -> list[str]:
-    who = escape(mention.speaker or "unknown speaker")
     facts = ", ".join(filter(None, [escape(mention.statement), mention.as_of and f"as of {mention.as_of}",
                                     mention.scope and f"scope: {escape(mention.scope)}"]))
-    return [f"> {_quote(mention)}", ">", f"> — {who}, {escape(mention.source)}:{mention.line} ({facts})", ""]
+    who, url = escape(attribution(mention)), safe_url(mention.url)
+    title = escape(f"“{mention.title}”") if mention.title else ""
+    title = f"[{title or escape(url)}](<{url}>)" if url else title  # checker.report.common: http(s) only
+    where = ", ".join(filter(None, [who, title, escape(location(mention))]))
+    return [f"> {_quote(mention)}", ">", f"> — {where} ({facts})", ""]
 
 
 def _section(number: int, finding: Finding) -> list[str]:

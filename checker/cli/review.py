@@ -56,8 +56,9 @@ def _reviewed(paths: list[Path] | None, rules: list[Path] | None, path: Path) ->
 
 @review_app.callback()
 def review_root(ctx: typer.Context) -> None:
-    """Judge findings: `checker review [PATH...] [--rules DIR]` walks the open ones one by one
-    (it is `checker review walk`); `set` and `list` are for scripts."""
+    """Judge findings: `checker review [PATH...] [--rules DIR] [--by NAME] [--reviews FILE]
+    [--min-level apparent|contradiction]` walks the open ones one by one (it is `checker review
+    walk`; see `checker review walk --help`); `set` and `list` are for scripts."""
     if ctx.invoked_subcommand is None:
         walk_command()
 

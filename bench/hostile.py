@@ -46,7 +46,7 @@ def main() -> int:
         for name, content in CASES.items():
             path = Path(folder) / "rule.yaml"
             path.write_bytes(content)
-            seconds, (rule, problems) = timed(lambda: parse_rule(path))
+            seconds, (rule, problems) = timed(lambda path=path: parse_rule(path))
             outcome = f"{len(problems)} problem(s): {problems[0].message[:60]}" if problems else "read"
             print(f"{name:<{width}}{seconds:>8.3f}  {outcome}")
         path = Path(folder) / "backtrack.yaml"

@@ -9,6 +9,7 @@ stays in Python so that aliases and depth are checked before anything is built.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,12 +19,13 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from checker.errors import ProblemError
+from checker.models import Problem
+
 try:
-    from yaml._yaml import CParser
+    CParser: Any = importlib.import_module("yaml._yaml").CParser
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
     CParser = None
-
-from checker.models import Problem
 
 MAX_BYTES = 100_000
 """A rule is a few kilobytes; at this size even a file of nothing but one-character items parses in
@@ -42,12 +44,29 @@ DataPath = tuple[str | int, ...]
 """Keys and list indexes from the top of a document down to one value."""
 
 
-class RuleFileError(Exception):
+class RuleFileError(ProblemError):
     """A rule file that cannot be read as YAML; carries the problem to report."""
 
-    def __init__(self, problem: Problem):
-        super().__init__(problem.one_line())
-        self.problem = problem
+
+def syntax_hint(message: str, lines: list[str], line: int | None) -> str | None:
+    """What to do about a YAML parser message, for the mistakes people make most (docs/rules.md,
+    "Common mistakes"): a tab, a colon inside a value, a key indented as if it belonged to the
+    line above, list items or keys out of line."""
+    text = lines[line - 1] if line and line <= len(lines) else ""
+    above = next((lines[n] for n in range((line or 1) - 2, -1, -1) if lines[n].strip()), "") if line else ""
+    if "single document" in message:
+        return "one rule per file"
+    if "tab" in message or "\t" in text.split("#")[0]:
+        return "YAML indents with spaces only: replace the tab with spaces"
+    if "mapping values are not allowed" in message:
+        indent = len(text) - len(text.lstrip(" "))
+        above_indent = len(above) - len(above.lstrip(" "))
+        if indent > above_indent and not above.rstrip().endswith(":"):
+            return "bad indentation: this key is indented under a line that already has a value; line it up"
+        return "a value holding ': ' needs quotes: key: 'He said: no'"
+    if "expected key" in message or "expected <block end>" in message or "expected ',' or" in message:
+        return "bad indentation: keys of one mapping, and items of one list, start in the same column"
+    return None
 
 
 @dataclass
@@ -126,7 +145,7 @@ class SafeYamlLoader(_Guard, yaml.SafeLoader):
 
 
 if CParser is not None:
-    class _FastLoader(_Guard, Composer, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+    class _FastLoader(_Guard, Composer, CParser, SafeConstructor, Resolver):
         """libyaml's parser under Python's (guarded) composer."""
 
         def __init__(self, stream: str):
@@ -187,12 +206,12 @@ def parse_document(raw: bytes, name: str) -> Document:
         return document
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
+        at_line = mark.line + 1 if mark else None
+        at_column = mark.column + 1 if mark else None
         message = " ".join(str(part).rstrip(":") for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        hint = "one rule per file" if "single document" in message else None
-        raise RuleFileError(_problem(name, f"YAML syntax: {message}", line, column, hint,
-                                     lines[line - 1] if line and line <= len(lines) else None)) from None
+        hint = syntax_hint(message, lines, at_line)
+        raise RuleFileError(_problem(name, f"YAML syntax: {message}", at_line, at_column, hint,
+                                     lines[at_line - 1] if at_line and at_line <= len(lines) else None)) from None
     except yaml.reader.ReaderError as exc:
         # libyaml counts this position in bytes of UTF-8, the Python reader in characters
         before = text.encode()[: exc.position].decode(errors="replace") if CParser else text[: exc.position]

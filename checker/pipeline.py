@@ -2,28 +2,73 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from checker.compare import compare
 from checker.match import KeywordIndex, match_source
-from checker.models import CheckResult, Mention, Problem, RuleInfo, Stats
+from checker.models import CheckResult, Mention, Problem, RuleInfo, Source, Stats
+from checker.paths import display_path
 from checker.rules import Rule, load_rules
-from checker.sources import load_sources
+from checker.selection import STDIN, Selection, select_rules
+from checker.sources import load_sources, safe_name
+
+STDIN_NAME = "<stdin>"
 
 
-def check_sources(source_paths: Sequence[Path], rules: Sequence[Rule]) -> CheckResult:
+def _paths(paths: Sequence[Path | str] | Path | str) -> list[Path]:
+    """A path, or a sequence of them: `check("seeds")` is one folder, not five one-letter paths."""
+    if isinstance(paths, (str, Path)):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def _read(files: list[Path], selection: Selection) -> Iterator[Source | Problem]:
+    """`load_sources` over `files` (one call, so each folder's manifest is read once), with `-`
+    read from standard input as one `.txt` source."""
+    if STDIN not in map(str, files):
+        for item in load_sources(files, selection.skips):
+            shown = safe_name(display_path(item.path)) if isinstance(item, Source) else ""
+            yield item.model_copy(update={"name": shown}) if isinstance(item, Source) else item
+        return
+    for file in files:
+        if str(file) != STDIN:
+            yield from _read([file], selection)
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "stdin.txt"
+            copy.write_bytes(sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode())
+            for item in load_sources([copy]):
+                if isinstance(item, Source):
+                    yield item.model_copy(update={"name": STDIN_NAME, "path": STDIN_NAME})
+                else:
+                    yield item.model_copy(update={"file": STDIN_NAME})
+
+
+def read_sources(source_paths: Sequence[Path | str] | Path | str,
+                 selection: Selection | None = None) -> Iterator[Source | Problem]:
+    """Every source under `source_paths`, one at a time, as every command reads them: folders walked as
+    `checker.selection` says, `-` from standard input, each named by its path from the current folder."""
+    yield from _read(_paths(source_paths), selection or Selection())
+
+
+def check_sources(source_paths: Sequence[Path | str] | Path | str, rules: Sequence[Rule],
+                  selection: Selection | None = None) -> CheckResult:
     """Check the sources under `source_paths` against already loaded `rules`.
 
     Sources are read one at a time and dropped once matched, so memory holds mentions, not texts.
+    Each is named by its path from the current folder (absolute when outside it).
+    Folders are walked as `checker.selection` says (`.gitignore`, hidden folders, `--exclude`).
     """
     started = time.perf_counter()
     index = KeywordIndex(rules)
     mentions: list[Mention] = []
     problems: list[Problem] = []
     count = 0
-    for item in load_sources(list(source_paths)):
+    for item in read_sources(source_paths, selection):
         if isinstance(item, Problem):
             problems.append(item)
             continue
@@ -36,14 +81,19 @@ def check_sources(source_paths: Sequence[Path], rules: Sequence[Rule]) -> CheckR
     return CheckResult(findings=findings, versions=versions, problems=problems, stats=stats, rules=infos)
 
 
-def check(source_paths: Sequence[Path | str], rule_paths: Sequence[Path | str] = ("rules",)) -> CheckResult:
+def check(source_paths: Sequence[Path | str] | Path | str, rule_paths: Sequence[Path | str] | Path | str = ("rules",),
+          *, selection: Selection | None = None, select: Sequence[str] = (),
+          ignore: Sequence[str] = ()) -> CheckResult:
     """Load the rules under `rule_paths` and check the sources under `source_paths`.
 
-    Rule files that do not load are reported in `problems`; the others are still used.
+    Each is a path or a sequence of paths (`check("seeds", "rules")` works). `select`/`ignore`
+    choose rules by id (globs). Rule files that do not load are reported in `problems`; the
+    others are still used.
     """
-    loaded = load_rules([Path(p) for p in rule_paths])
-    result = check_sources([Path(p) for p in source_paths], loaded.rules)
-    result.problems[:0] = loaded.problems
+    loaded = load_rules(_paths(rule_paths))
+    rules, chosen = select_rules(loaded.rules, select, ignore)
+    result = check_sources(source_paths, rules, selection)
+    result.problems[:0] = loaded.problems + chosen
     for info in result.rules:
         info.file = loaded.files.get(info.id)
     return result

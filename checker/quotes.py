@@ -18,7 +18,8 @@ from checker.compare import conflicts, versions_of
 from checker.extract.quotations import GAP, QUOTE_MARKS, comparable_words, quotations, same_remark
 from checker.models import CheckResult, Finding, Mention, Problem, RuleInfo, Source, Stats, Version
 from checker.rules.quote import QuoteRule, quote_mention
-from checker.sources import load_sources
+from checker.pipeline import read_sources
+from checker.selection import Selection
 from checker.text import line_starts, sentences
 
 RULE = QuoteRule(id="quotations", title="One remark, quoted across sources", type="quote", severity="medium")
@@ -88,13 +89,13 @@ def _same_remarks(group: list[Mention]) -> list[list[Mention]]:
     return [members for _, members in found]
 
 
-def check_quotes(paths: Sequence[Path | str]) -> CheckResult:
+def check_quotes(paths: Sequence[Path | str] | Path | str, selection: Selection | None = None) -> CheckResult:
     """Findings among every quotation of the sources under `paths`; versions of remarks quoted twice or more."""
     started = time.perf_counter()
     mentions: list[Mention] = []
     problems: list[Problem] = []
     count = 0
-    for item in load_sources([Path(p) for p in paths]):
+    for item in read_sources(paths, selection):
         if isinstance(item, Problem):
             problems.append(item)
             continue

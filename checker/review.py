@@ -9,13 +9,11 @@ kept, never dropped.
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,7 +21,9 @@ from typing import Any
 
 from pydantic import ConfigDict, ValidationError
 
-from checker.files import NotRegularFile, read_regular, target_of, write_atomic
+from checker.errors import ProblemError
+from checker.files import NotRegularFile, read_regular, write_atomic
+from checker.locking import locked
 from checker.models import CheckResult, Finding, Problem, Review, ReviewStatus
 
 DEFAULT_REVIEWS = Path(".checker") / "reviews.json"
@@ -44,12 +44,8 @@ class StoredReview(Review):
         return Review(status=self.status, note=self.note, by=self.by, at=self.at)
 
 
-class FileError(Exception):
-    """A reviews or baseline file that cannot be used, as the one-line problem to print."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.one_line())
-        self.problem = problem
+FileError = ProblemError
+"""A reviews or baseline file that cannot be used, as the one-line problem to print."""
 
 
 MAX_FILE_BYTES = 64_000_000
@@ -227,23 +223,6 @@ def dumps(reviews: Reviews) -> str:
     """The file's text: fingerprints sorted, one field a line, so diffs show exactly what changed."""
     body = {fp: entry.model_dump() for fp, entry in sorted(reviews.entries.items())}
     return json.dumps({"version": VERSION, "reviews": body}, indent=2, ensure_ascii=False) + "\n"
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock for a read-modify-write of `path`.
-
-    The folder is locked, not the file: the file is replaced by a rename, so a lock on it would
-    be a lock on a file no longer in use. The lock goes when the process does, even on SIGKILL.
-    """
-    folder = target_of(Path(path)).parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 def login() -> str:

@@ -81,7 +81,8 @@ def example_diff(rule: Rule, example: Example, mentions: Sequence[Mention]) -> l
     if best is None:
         lines += why_nothing(rule, example.text)
     else:
-        lines.append(f"  (read from {_quoted(best.sentence)}{f'; the closest of {len(mentions)}' if len(mentions) > 1 else ''})")
+        of_many = f"; the closest of {len(mentions)}" if len(mentions) > 1 else ""
+        lines.append(f"  (read from {_quoted(best.sentence)}{of_many})")
     return lines
 
 

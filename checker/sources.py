@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,11 +20,13 @@ from pydantic import ValidationError
 from yaml.constructor import SafeConstructor
 
 from checker.files import NotRegularFile, kind_of, read_regular
+from checker.formats import CONVERTED_SUFFIXES, PageMeta, convert
 from checker.guarded_yaml import GuardedLoader
 from checker.models import Problem, Source, SourceMeta
 from checker.text import MAX_PARAGRAPH, MAX_SENTENCE, overlong
 
-SOURCE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = TEXT_SUFFIXES + CONVERTED_SUFFIXES
 MANIFEST = "sources.yaml"
 MAX_SOURCE_BYTES = 200_000_000
 META_KEYS = frozenset(SourceMeta.model_fields)
@@ -312,9 +314,14 @@ def _kind(mode: int) -> str:
     return kind_of(mode)
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
+Skip = Callable[[Path, bool], bool]
+"""Whether to leave out a path (and whether it is a folder) found walking: `checker.selection`."""
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterator[Path | Problem]:
     """The source files under `folder`, in sorted order, listed one folder at a time (never the whole
-    tree at once); a folder that cannot be listed, or an entry that is no regular file, is a warning."""
+    tree at once); a folder that cannot be listed, or an entry that is no regular file, is a warning.
+    What `skip` leaves out is not read nor warned about."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -332,11 +339,14 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
                 yield Problem(file=safe_name(entry.path), level="warning",
                               message=f"skipped: cannot read it: {exc.strerror or exc}", hint="check the path")
             continue
-        if stat.S_ISDIR(info.st_mode):
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if skip is not None and skip(path, is_dir):
+            continue
+        if is_dir:
             if (info.st_dev, info.st_ino) in seen:
                 continue  # a symlink back up the tree
             seen.add((info.st_dev, info.st_ino))
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, skip)
             seen.discard((info.st_dev, info.st_ino))
         elif Path(entry.name).suffix.lower() in SOURCE_SUFFIXES:
             if stat.S_ISREG(info.st_mode):
@@ -347,8 +357,10 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Problem]:
                               hint="sources are regular .txt and .md files")
 
 
-def source_files(paths: list[Path]) -> Iterator[tuple[Path, Path] | Problem]:
-    """`(file, base)` for every source under `paths`, sorted; problems for paths that yield nothing."""
+def source_files(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None
+                 ) -> Iterator[tuple[Path, Path] | Problem]:
+    """`(file, base)` for every source under `paths`, sorted; problems for paths that yield nothing.
+    `skip(path, folder given, is_dir)` leaves out what a walk finds; a file named is always read."""
     for path in paths:
         try:
             info = path.stat()
@@ -361,15 +373,18 @@ def source_files(paths: list[Path]) -> Iterator[tuple[Path, Path] | Problem]:
             continue
         if stat.S_ISDIR(info.st_mode):
             found = False
-            for item in _walk(path, {(info.st_dev, info.st_ino)}):
+            top = path
+            walk_skip = None if skip is None else (lambda found, is_dir, top=top: skip(found, top, is_dir))
+            for item in _walk(path, {(info.st_dev, info.st_ino)}, walk_skip):
                 if isinstance(item, Problem):
                     yield item
                 else:
                     found = True
                     yield item, path
             if not found:
-                yield Problem(file=safe_name(str(path)), message="no .txt or .md sources in this folder",
-                              hint="pass a folder or files holding the articles to check")
+                yield Problem(file=safe_name(str(path)), message="no sources in this folder (.txt, .md, .html, .pdf; "
+                              "hidden, ignored and excluded files left out)",
+                              hint="pass a folder or files holding the articles to check; --no-ignore reads ignored ones")
         elif stat.S_ISREG(info.st_mode):
             yield path, path.parent
         else:
@@ -391,10 +406,12 @@ def _overlong_warnings(text: str, start: int, where: str) -> Iterator[Problem]:
                       hint="a statement across a cut may be missed")
 
 
-def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
-    """Every source under `paths`, one at a time, with problems (warnings or errors) in between."""
+def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None
+                 ) -> Iterator[Source | Problem]:
+    """Every source under `paths`, one at a time, with problems (warnings or errors) in between;
+    `skip` as for `source_files`."""
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    for item in source_files(paths):
+    for item in source_files(paths, skip):
         if isinstance(item, Problem):
             yield item
             continue
@@ -416,7 +433,11 @@ def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
         except OSError as exc:
             yield Problem(file=where, message=f"cannot read source: {exc.strerror or exc}", hint="check permissions")
             continue
-        text, problem = decode(raw, where)
+        page: PageMeta = {}
+        if file.suffix.lower() in CONVERTED_SUFFIXES:  # .html, .pdf: checker.formats
+            text, problem, page = convert(file, raw, where)
+        else:
+            text, problem = decode(raw, where)
         del raw  # the decoded text is all that is kept while the source is checked
         if problem:
             yield problem
@@ -425,7 +446,7 @@ def load_sources(paths: list[Path]) -> Iterator[Source | Problem]:
         header, body_start, problems = _header(text, where)
         yield from problems
         yield from _overlong_warnings(text, body_start, where)
-        data = {**manifests[file.parent].get(file.name, {}), **header}
+        data = {**page, **manifests[file.parent].get(file.name, {}), **header}
         meta, problems = _meta(data)
         yield from problems
         yield Source(name=name, path=str(file), text=text, meta=meta, body_start=body_start)

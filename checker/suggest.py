@@ -24,11 +24,10 @@ from pydantic import BaseModel
 from checker.extract.numbers import QUALIFIERS, STOP_WORDS, find_quantities, singular
 from checker.match import mentions_in_text
 from checker.models import CheckResult, Finding, Problem, Version
-from checker.pipeline import check_sources
+from checker.pipeline import check_sources, read_sources
 from checker.rules import QuantityRule
 from checker.rules.base import ID_PATTERN, Example
 from checker.rules.show import flow
-from checker.sources import load_sources
 from checker.text import match_form
 
 _FIGURE = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent)\b", re.IGNORECASE)
@@ -230,7 +229,7 @@ def suggest(paths: Sequence[Path | str], top: int = 10) -> Suggestions:
     figures: list[_Figure] = []
     problems: list[Problem] = []
     count = 0
-    for item in load_sources([Path(p) for p in paths]):
+    for item in read_sources(paths):
         if isinstance(item, Problem):
             problems.append(item)
             continue

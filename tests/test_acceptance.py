@@ -13,7 +13,7 @@ ACCEPTANCE = yaml.safe_load((Path(__file__).parent / "acceptance_seeds.yaml").re
 
 
 def _cited(finding: Finding, source: str, contains: str) -> Mention | None:
-    return next((m for m in finding.mentions if m.source == source and contains in m.sentence), None)
+    return next((m for m in finding.mentions if Path(m.source).name == source and contains in m.sentence), None)
 
 
 def _findings_citing(findings: list[Finding], sentences: list[dict]) -> list[Finding]:

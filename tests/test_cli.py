@@ -41,10 +41,11 @@ def test_json_matches_the_contract():
     assert list(data) == ["version", "summary", "rules", "findings", "problems", "statements"]
     assert data["version"] == 2
     assert data["summary"]["sources"] == 3 and data["summary"]["versions"] == len(data["statements"])
-    assert {r["id"]: r["title"] for r in data["rules"]}["parents-not-located"] == "Separated parents who could not be located"
+    titles = {r["id"]: r["title"] for r in data["rules"]}
+    assert titles["parents-not-located"] == "Separated parents who could not be located"
     for finding in data["findings"]:
         assert len(finding["sides"]) == 2
-    axios = next(m for m in cited(data) if m["source"] == "001_8c36c7995ecb0c4b.txt")
+    axios = next(m for m in cited(data) if m["source"] == (SEEDS / "001_8c36c7995ecb0c4b.txt").as_posix())
     assert (axios["outlet"], axios["published"]) == ("Axios", "2021-01-14")
 
 
@@ -116,7 +117,8 @@ def test_new_rule_needs_only_a_yaml_file(tmp_path):
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["rule"] == "pilot-families" and finding["verdict"] == "contradiction"
     assert [(m["source"], m["value"], m["speaker"], m["speaker_kind"]) for side in finding["sides"]
-            for m in side["mentions"]] == [("a.md", 280, "officials", "named"), ("b.txt", 300, "Weekly", "outlet")]
+            for m in side["mentions"]] == [("sources/a.md", 280, "officials", "named"),
+                                           ("sources/b.txt", 300, "Weekly", "outlet")]
 
 
 def test_bad_rule_and_bad_source_exit_2_and_the_rest_is_checked(tmp_path):
@@ -143,7 +145,7 @@ def test_empty_folder_and_missing_path(tmp_path):
     result = run("check", str(tmp_path / "empty"), str(tmp_path / "missing"), "--rules", str(RULES))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert any("empty" in line and "no .txt or .md" in line for line in lines)
+    assert any("empty" in line and "no sources in this folder" in line for line in lines)
     assert any("missing" in line and "no such file" in line for line in lines)
 
 

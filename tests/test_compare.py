@@ -114,7 +114,8 @@ def test_neighbours_in_time_only():
                                                   (129, "2021-01"))]
     got = findings_of(COUNT, mentions)
     assert [(f.verdict, [s.as_of for s in f.sides]) for f in got] == [
-        ("apparent", ["2020-10", "2020-11"]), ("apparent", ["2020-11", "2020-12"]), ("apparent", ["2020-12", "2021-01"])]
+        ("apparent", ["2020-10", "2020-11"]), ("apparent", ["2020-11", "2020-12"]),
+        ("apparent", ["2020-12", "2021-01"])]
     assert all(f.reasons == ["different-time"] for f in got)
 
 

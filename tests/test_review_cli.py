@@ -126,7 +126,7 @@ def test_a_new_source_repeating_a_known_figure_opens_nothing_new(corpus: list[st
     assert "No open findings" in again.stdout, again.stdout
     result = run("check", *corpus, "--format", "json")
     sides = [side for f in json.loads(result.stdout)["findings"] for side in f["sides"]]
-    assert ["b.txt", "c.txt"] in [side["sources"] for side in sides]  # the repeat joined its version
+    assert ["sources/b.txt", "sources/c.txt"] in [side["sources"] for side in sides]  # the repeat joined its version
     assert "stale" not in result.stderr
 
 
@@ -135,7 +135,8 @@ def test_verdicts_from_an_older_fingerprint_are_stale_with_a_hint_and_kept(corpu
     path.parent.mkdir()
     path.write_text(json.dumps({"version": 1, "reviews": {"414a6c6a7ae75f26": {
         "status": "confirmed", "note": "checked", "by": "ana", "at": "2021-01-15T10:00:00Z",
-        "rule": "pilot-families", "message": "Contradiction: 280 families vs 300 families"}}}, indent=2), encoding="utf-8")
+        "rule": "pilot-families", "message": "Contradiction: 280 families vs 300 families"}}}, indent=2),
+        encoding="utf-8")
     before = path.read_text(encoding="utf-8")
     result = run("check", *corpus)
     [warning] = [line for line in result.stderr.splitlines() if "stale review" in line]

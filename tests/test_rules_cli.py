@@ -39,7 +39,8 @@ def test_validate_reports_every_problem_not_only_the_first(tmp_path: Path):
         f"{tmp_path / 'b.yaml'}:3:7"]
     assert "did you mean 'severity'?" in heads[1]
     assert "did you mean 'value'?" in heads[2]
-    assert "unknown rule type 'stence' (did you mean 'stance'? type must be one of: quantity, stance, date, share, quote)" in heads[3]
+    assert ("unknown rule type 'stence' (did you mean 'stance'? "
+            "type must be one of: quantity, stance, date, share, quote)") in heads[3]
 
 
 def test_validate_warns_about_examples_that_cannot_pass(tmp_path: Path):
@@ -59,11 +60,16 @@ def test_validate_refuses_a_rule_that_can_find_nothing(tmp_path: Path):
     assert f"{tmp_path / 'a.yaml'}:1:1: error: the rule has no about words or phrases" in result.stderr
 
 
-def test_validate_warns_about_upper_case_patterns(tmp_path: Path):
-    (tmp_path / "a.yaml").write_text("id: a\ntitle: t\ntype: date\nabout: [report]\npatterns: ['\\d+ Reports']\n")
+def test_upper_case_patterns_validate_cleanly_and_match(tmp_path: Path):
+    (tmp_path / "a.yaml").write_text("id: a\ntitle: t\ntype: quantity\nunit: reports\nabout: [report]\n"
+                                     "patterns: ['\\d+ Reports']\n")
     result = run("rules", "validate", str(tmp_path))
     assert result.exit_code == 0
-    assert f"{tmp_path / 'a.yaml'}:5:12: warning: pattern has upper-case letters" in result.stderr
+    assert "warning" not in result.stderr
+    from checker.match import mentions_in_text
+    from checker.rules import parse_rule
+    rule, _ = parse_rule(tmp_path / "a.yaml")
+    assert [m.value for m in mentions_in_text(rule, "They filed 12 reports in May.")] == [12]
 
 
 def test_validate_a_missing_path_exits_2(tmp_path: Path):
@@ -125,6 +131,19 @@ def test_new_points_at_the_schema_from_the_rules_folder(tmp_path: Path, monkeypa
     assert (folder / schema).resolve() == (ROOT / "schema" / "rule.schema.json").resolve()
 
 
+def test_new_outside_this_repository_points_at_the_schema_shipped_in_the_package(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("rules", "new", "x", "--type", "date").exit_code == 0
+    first = (tmp_path / "rules" / "x.yaml").read_text().splitlines()[0]
+    uri = first.removeprefix("# yaml-language-server: $schema=")
+    assert uri.startswith("file:///") or uri.startswith("file:/")
+    from urllib.parse import unquote, urlparse
+    shipped = Path(unquote(urlparse(uri).path))
+    assert shipped.is_file()
+    assert shipped.read_text(encoding="utf-8") == (ROOT / "schema" / "rule.schema.json").read_text(encoding="utf-8")
+
+
 def test_new_refuses_bad_ids_existing_files_and_taken_ids(tmp_path: Path):
     bad = run("rules", "new", "Not Kebab", "--type", "date", "--dir", str(tmp_path))
     assert bad.exit_code == 2 and "is not a valid rule id" in bad.stderr
@@ -151,3 +170,23 @@ def test_schema_prints_the_schema_kept_in_the_repo(tmp_path: Path):
     out = tmp_path / "rule.schema.json"
     assert run("rules", "schema", "--output", str(out)).exit_code == 0
     assert out.read_text(encoding="utf-8") == result.stdout
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("id: a\ntitle: He said: no\ntype: date\n", "a value holding ': ' needs quotes"),
+    ("id: a\n\ttitle: t\ntype: date\n", "YAML indents with spaces only"),
+    ("id: a\ntitle: t\n  type: date\n", "bad indentation"),
+    ("id: a\nabout:\n  - x\n - y\n", "bad indentation"),
+], ids=["colon-in-value", "tab", "key-indented-under-a-value", "items-out-of-line"])
+def test_yaml_syntax_errors_get_the_hints_the_guide_promises(tmp_path: Path, text: str, hint: str):
+    (tmp_path / "a.yaml").write_text(text)
+    result = run("rules", "validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"({hint}" in result.stderr
+
+
+def test_an_id_that_is_not_the_file_name_is_reported(tmp_path: Path):
+    (tmp_path / "a.yaml").write_text("id: b\ntitle: t\ntype: date\nabout: [report]\n")
+    result = run("rules", "validate", str(tmp_path))
+    assert result.exit_code == 0
+    assert f"{tmp_path / 'a.yaml'}:1:5: warning: id 'b' does not match the file name 'a.yaml'" in result.stderr

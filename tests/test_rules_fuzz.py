@@ -61,7 +61,8 @@ def test_loader_only_returns_problems_or_raises_its_own_error(raw: bytes):
     _load(raw)
 
 
-@settings(max_examples=50, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=mutated_rules())
 def test_parse_rule_on_a_file_never_raises(tmp_path: Path, raw: bytes):
     path = tmp_path / "fuzz.yaml"

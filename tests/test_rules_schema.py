@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from checker.rules import RULE_TYPES
 from checker.guarded_yaml import parse_document
 from checker.rules.schema import SCHEMA_FILE, rule_schema, schema_text
-from checker.rules.template import rule_template
+from checker.rules.template import packaged_schema, rule_template
 from tests.conftest import RULES
 
 ROOT = RULES.parent
@@ -37,6 +37,11 @@ def _data(text: str) -> Any:
 def test_the_schema_file_is_in_step_with_the_models():
     """If this fails, run `checker rules schema -o schema/rule.schema.json`."""
     assert (ROOT / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
+
+
+def test_the_schema_shipped_in_the_package_is_in_step_with_the_models():
+    """If this fails, run `checker rules schema -o checker/schema/rule.schema.json`."""
+    assert packaged_schema().read_text(encoding="utf-8") == schema_text()
 
 
 def test_the_schema_is_valid_json_schema():

@@ -67,7 +67,8 @@ def test_a_wrong_example_fails_with_a_readable_diff(tmp_path: Path):
             "    - qualifier: about\n    + qualifier: null\n      unit: beds\n") in out
     assert "    - (no statement)\n    + value: 120, unit: beds" in out
     assert ("    - value: 120\n    + (no statement)\n"
-            "      sentence 'The shelter is closed.': matched, but no quantity value for the rule was read in it\n") in out
+            "      sentence 'The shelter is closed.': matched, but no quantity value for the rule was read in it\n"
+            ) in out
     assert ("    - value: 40\n    + (no statement)\n"
             "      sentence 'The library has 40 beds.': lacks the about word(s) 'shelter'\n") in out
     assert "    (read from 'The shelter has 120 beds.')" in out

@@ -56,7 +56,7 @@ def only_source(folder: Path, files: Files) -> tuple[Source, list[Problem]]:
     ({"b.txt": "b", "a.txt": "a"}, ["a.txt", "b.txt"]),
     ({"b.md": "b", "a.txt": "a", "c.txt": "c"}, ["a.txt", "b.md", "c.txt"]),
     ({"z.txt": "z", "sub/a.txt": "a", "sub/deeper/b.md": "b"}, ["sub/a.txt", "sub/deeper/b.md", "z.txt"]),
-    ({"a.txt": "a", "b.html": "<p>b</p>", "c.json": "{}", "d.yaml": "x: 1", "e.txt.bak": "e", "f": "f"},
+    ({"a.txt": "a", "b.xml": "<p>b</p>", "c.json": "{}", "d.yaml": "x: 1", "e.txt.bak": "e", "f": "f"},
      ["a.txt"]),
     ({"A.TXT": "upper case suffix", "b.Md": "mixed"}, ["A.TXT", "b.Md"]),
 ])
@@ -82,7 +82,7 @@ def test_single_file_path(tmp_path: Path) -> None:
     assert [s.name for s in found if isinstance(s, Source)] == ["one.txt"]
 
 
-@pytest.mark.parametrize("files", [{}, {"notes.html": "<p>x</p>", "data.csv": "a,b"}])
+@pytest.mark.parametrize("files", [{}, {"notes.xml": "<p>x</p>", "data.csv": "a,b"}])
 def test_empty_folder_is_an_error_naming_it(tmp_path: Path, files: Files) -> None:
     found, problems = load(write(tmp_path, files))
     assert found == []

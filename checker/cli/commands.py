@@ -17,7 +17,7 @@ app = typer.Typer(
     name="checker",
     help="Find where sources disagree about the claims you describe as YAML rules.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from checker.cli.check import (
-    BaselineOption, ColorOption, FailOn, FailOnOption, Format, FormatOption, Level, MinLevelOption, OutputOption,
-    Paths, ReviewsOption, ShowDismissedOption, StatementsOption, View, WriteBaselineOption, present)
+    BaselineOption, ColorOption, ExcludeOption, FailOnOption, MinLevelOption, NoIgnoreOption, OutputFormatOption,
+    OutputOption, PathsOption, Quiet, ReviewsPathOption, ShowDismissedOption, StatementsOption, Verbose,
+    WriteBaselineToOption, run)
 from checker.quotes import check_quotes
 
 
 def quotes_command(
-    paths: Paths = None,
-    output_format: FormatOption = Format.text,
+    paths: PathsOption = None,
+    output_format: OutputFormatOption = None,
     output: OutputOption = None,
-    min_level: MinLevelOption = Level.apparent,
-    fail_on: FailOnOption = FailOn.contradiction,
+    min_level: MinLevelOption = None,
+    fail_on: FailOnOption = None,
     color: ColorOption = None,
-    reviews_path: ReviewsOption = None,
+    reviews_path: ReviewsPathOption = None,
     show_dismissed: ShowDismissedOption = False,
     baseline: BaselineOption = None,
-    write_baseline_to: WriteBaselineOption = None,
+    write_baseline_to: WriteBaselineToOption = None,
     statements: StatementsOption = False,
+    exclude: ExcludeOption = None,
+    no_ignore: NoIgnoreOption = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Find quotations of one remark that differ across sources: altered words, or other speakers.
 
     Capitalisation, punctuation, brackets ("[W]e") and ellipses are accepted conventions, never a
     finding. Findings take reviews and baselines like any other. Exit codes as for `checker check`.
     """
-    view = View(output_format, output, min_level, fail_on, color, reviews_path, show_dismissed, baseline,
-                write_baseline_to, statements)
-    present(lambda: check_quotes(paths or [Path("seeds")]), view)
+    run(lambda sources, _rules, selection, _select, _ignore: check_quotes(sources, selection),
+        rules=None, select=None, ignore=None, **locals())

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from checker.cli.check import Level, at_or_above, or_exit
+from checker.cli.check import at_or_above, or_exit
+from checker.cli.choices import Level, ListStatus, Status
 from checker.cli.output import EXIT_INPUT, EXIT_OK, print_problems
 from checker.cli.walk import walk
 from checker.models import CheckResult
@@ -37,19 +37,6 @@ class _WalkByDefault(TyperGroup):
 
 review_app = typer.Typer(cls=_WalkByDefault, invoke_without_command=True, add_completion=False,
                          context_settings={"help_option_names": ["-h", "--help"]})
-
-
-class Status(str, Enum):
-    open = "open"
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-
-
-class ListStatus(str, Enum):
-    open = "open"
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-    stale = "stale"
 
 
 Paths = Annotated[list[Path] | None, typer.Argument(
@@ -91,8 +78,9 @@ def _reviewed(paths: list[Path] | None, rules: list[Path] | None, path: Path) ->
 
 @review_app.callback()
 def review_root(ctx: typer.Context) -> None:
-    """Judge findings: `checker review [PATH...] [--rules DIR]` walks the open ones one by one
-    (it is `checker review walk`); `set` and `list` are for scripts."""
+    """Judge findings: `checker review [PATH...] [--rules DIR] [--by NAME] [--reviews FILE]
+    [--min-level apparent|contradiction]` walks the open ones one by one (it is `checker review
+    walk`; see `checker review walk --help`); `set` and `list` are for scripts."""
     if ctx.invoked_subcommand is None:
         walk_command()
 

@@ -20,6 +20,7 @@ from checker.files import write_atomic
 from checker.models import Problem
 from checker.rules import RULE_TYPES, load_rules
 from checker.rules.base import ID_PATTERN
+from checker.rules.lint import id_problems
 from checker.rules.problems import ID_HINT, printable
 from checker.rules.schema import schema_text
 from checker.rules.show import describe_rule
@@ -49,6 +50,8 @@ def validate(paths: Paths = None) -> None:
     Exit codes: 0 no errors (warnings are shown); 2 some file has an error.
     """
     loaded, case_files = load_suite(paths or [DEFAULT_RULES])
+    loaded.problems += [p for rule in loaded.rules for p in id_problems(rule, loaded.documents[rule.id])]
+    loaded.problems.sort(key=lambda p: p.file)
     print_problems(loaded.problems, excerpts=True)
     errors, warnings = _errors(loaded.problems), len(loaded.problems) - _errors(loaded.problems)
     found = f"{_count(len(loaded.rules), 'rule')} and {_count(len(case_files), 'case file')} valid"

@@ -19,21 +19,50 @@ from rich.text import Text
 from checker.models import Finding, Mention, ReviewStatus, Source
 from checker.report.text import finding_head, printable, side_by_side
 from checker.review import set_review
-from checker.sources import load_sources
+from checker.paths import display_path
+from checker.pipeline import read_sources
 from checker.text import line_starts
 
-KEYS = "[c]onfirm  [d]ismiss  [s]kip  [n]ote  [o]pen source  [q]uit > "
+KEYS = "[c]onfirm  [d]ismiss  [s]kip  [b]ack  [n]ote  [o]pen source  [q]uit > "
+ARROWS = {"\x1b[D": "b", "\x1b[A": "b", "\x1b[C": "s", "\x1b[B": "s"}
+"""Left and up go back a finding, right and down skip it; other escape sequences are ignored."""
+_pending: list[str] = []
 VERDICTS: dict[str, ReviewStatus] = {"c": "confirmed", "d": "dismissed"}
+
+
+def split_keys(typed: str) -> list[str]:
+    """The keys in one read from the terminal: fast typing gives several, an arrow key an escape
+    sequence (one key; an unknown sequence none)."""
+    keys: list[str] = []
+    i = 0
+    while i < len(typed):
+        if typed[i] == "\x1b":
+            j = i + 1
+            if j < len(typed) and typed[j] in "[O":
+                j += 1
+                while j < len(typed) and not typed[j].isalpha() and typed[j] != "~":
+                    j += 1
+                j += 1
+            sequence = typed[i:j].replace("\x1bO", "\x1b[")
+            if sequence in ARROWS:
+                keys.append(ARROWS[sequence])
+            i = j
+            continue
+        keys.append(typed[i].lower())
+        i += 1
+    return keys
 
 
 def read_key() -> str:
     """One key press on a terminal; the first character of a line when input is piped (scripts, tests).
-    The end of input (Ctrl-D) quits."""
+    The end of input (Ctrl-D) quits; Ctrl-C raises KeyboardInterrupt."""
     if sys.stdin.isatty():
-        try:
-            return typer.getchar().lower()
-        except EOFError:
-            return "q"
+        while not _pending:
+            try:
+                _pending.extend(split_keys(typer.getchar()))
+            except EOFError:
+                return "q"
+        return _pending.pop(0)
     line = sys.stdin.readline()
     return line.strip()[:1].lower() if line else "q"
 
@@ -73,7 +102,8 @@ def _show_sources(console: Console, finding: Finding, paths: list[Path]) -> None
     by_source: dict[str, list[Mention]] = {}
     for mention in finding.mentions:
         by_source.setdefault(mention.source, []).append(mention)
-    found = {s.name: s for s in load_sources(paths) if isinstance(s, Source) and s.name in by_source}
+    found = {display_path(s.path): s for s in read_sources(paths)
+             if isinstance(s, Source) and display_path(s.path) in by_source}
     for name, mentions in by_source.items():
         console.print(source_context(found[name], mentions) if name in found else
                       Text(f"{printable(name)}: cannot be read any more", style="red"))
@@ -89,8 +119,8 @@ def _judge(console: Console, finding: Finding, path: Path, by: str | None, paths
             set_review(path, finding.fingerprint, VERDICTS[key], None, by, finding)
             console.print(Text(f"{VERDICTS[key]}: saved to {path}", style="green"))
             return VERDICTS[key]
-        if key in ("s", "q"):
-            return {"s": "skipped", "q": "quit"}[key]
+        if key in ("s", "q", "b"):
+            return {"s": "skipped", "q": "quit", "b": "back"}[key]
         if key == "n":
             try:
                 note = typer.prompt("Note", default="", show_default=False).strip()
@@ -101,26 +131,41 @@ def _judge(console: Console, finding: Finding, path: Path, by: str | None, paths
                 console.print(Text(f"note saved to {path}", style="green"))
         elif key == "o":
             _show_sources(console, finding, paths)
-        else:
-            console.print(Text(f"no such key: {printable(key)!r}", style="yellow"))
+        elif key.strip():
+            console.print(Text(f"no such key: {printable(key)!r} (c, d, s, b, n, o or q)", style="yellow"))
 
 
-def walk(findings: list[Finding], path: Path, by: str | None, paths: list[Path]) -> None:
-    """Show each finding, statements side by side, and take a verdict on it."""
-    console = Console(highlight=False, markup=False, emoji=False)
+def walk(findings: list[Finding], path: Path, by: str | None, paths: list[Path],
+         console: Console | None = None) -> None:
+    """Show each finding, statements side by side, and take a verdict on it; the screen is
+    cleared for each finding on a terminal. `b` goes back one finding; Ctrl-C ends the walk with
+    its summary, like `q`."""
+    console = console or Console(highlight=False, markup=False, emoji=False)
     if not findings:
         console.print(Text(f"No open findings: every finding has a verdict in {path}."))
         return
-    answers: Counter[str] = Counter()
-    for number, finding in enumerate(findings, 1):
-        console.rule(Text(f"Finding {number} of {len(findings)}"))
-        console.print(Group(*finding_head(finding)))
-        console.print(side_by_side(finding))
-        answer = _judge(console, finding, path, by, paths)
-        if answer == "quit":
-            break
-        answers[answer] += 1
-    still_open = len(findings) - answers["confirmed"] - answers["dismissed"]
-    console.print(Text(f"{answers['confirmed']} confirmed, {answers['dismissed']} dismissed, "
-                       f"{answers['skipped']} skipped; {still_open} still open. Verdicts are kept in {path}.",
+    answers: dict[str, str] = {}
+    number = 0
+    try:
+        while number < len(findings):
+            finding = findings[number]
+            if console.is_terminal:
+                console.clear()
+            console.rule(Text(f"Finding {number + 1} of {len(findings)}"))
+            console.print(Group(*finding_head(finding)))
+            console.print(side_by_side(finding))
+            answer = _judge(console, finding, path, by, paths)
+            if answer == "quit":
+                break
+            if answer == "back":
+                number = max(number - 1, 0)
+                continue
+            answers[finding.fingerprint] = answer
+            number += 1
+    except KeyboardInterrupt:
+        console.print()
+    counts = Counter(answers.values())
+    still_open = len(findings) - counts["confirmed"] - counts["dismissed"]
+    console.print(Text(f"{counts['confirmed']} confirmed, {counts['dismissed']} dismissed, "
+                       f"{counts['skipped']} skipped; {still_open} still open. Verdicts are kept in {path}.",
                        style="bold"))

@@ -16,6 +16,7 @@ from html import escape
 from importlib.resources import files
 
 from checker.models import CheckResult, Finding, Highlight, Mention, Version
+from checker.report.common import attribution, location, safe_url
 from checker.report.text import marks_in, why_text
 from checker.report.timeline import charted, timeline_svg
 
@@ -52,9 +53,14 @@ def _sentence(mention: Mention, highlights: list[Highlight]) -> str:
 
 
 def _mention(mention: Mention, highlights: list[Highlight]) -> str:
-    who = escape(mention.speaker or "unknown speaker")
+    who = escape(attribution(mention))
+    title = escape(f"“{mention.title}”") if mention.title else ""
+    url = safe_url(mention.url)
+    if url:
+        title = f'<a href="{escape(url)}" rel="noreferrer noopener">{title or escape(url)}</a>'
+    where = ", ".join(filter(None, [who, title, escape(location(mention))]))
     return (f'<figure class="mention"><blockquote>{_sentence(mention, highlights)}</blockquote>'
-            f"<figcaption>— {who}, {escape(mention.source)}:{mention.line}</figcaption></figure>")
+            f"<figcaption>— {where}</figcaption></figure>")
 
 
 def _version(version: Version, css: str, highlights: list[Highlight] | None = None) -> str:

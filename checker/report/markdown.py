@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.models import CheckResult, Finding, Highlight, Mention
+from checker.report.common import attribution, location, safe_url
 from checker.report.text import marks_in
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~@])")
@@ -59,10 +60,13 @@ def _quote(mention: Mention, highlights: list[Highlight]) -> str:
 
 
 def _mention(mention: Mention, highlights: list[Highlight]) -> list[str]:
-    who = escape(mention.speaker or "unknown speaker")
     facts = ", ".join(filter(None, [escape(mention.statement), mention.as_of and f"as of {escape(mention.as_of)}",
                                     mention.scope and f"scope: {escape(mention.scope)}"]))
-    return [f"> {_quote(mention, highlights)}", ">", f"> — {who}, {escape(mention.source)}:{mention.line} ({facts})", ""]
+    who, url = escape(attribution(mention)), safe_url(mention.url)
+    title = escape(f"“{mention.title}”") if mention.title else ""
+    title = f"[{title or escape(url)}](<{url}>)" if url else title  # checker.report.common: http(s) only
+    where = ", ".join(filter(None, [who, title, escape(location(mention))]))
+    return [f"> {_quote(mention, highlights)}", ">", f"> — {where} ({facts})", ""]
 
 
 def _section(number: int, finding: Finding) -> list[str]:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.models import CheckResult, Finding, Highlight, Mention, Review, Version
+from checker.report.common import attribution, location
 
 VERDICT_STYLE = {"contradiction": "bold red", "apparent": "bold yellow"}
 REVIEW_STYLE = {"confirmed": "bold green", "dismissed": "bold", "open": "bold"}
@@ -48,19 +49,28 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else " " if c.isspace() else f"\\x{ord(c):02x}" for c in text)
 
 
-def mention_text(mention: Mention, facts: bool = True, highlights: list[Highlight] | None = None) -> Group:
-    """Where a mention stands, who says it and (unless a column header says it) what, and its sentence
-    with the span highlighted."""
+def mention_text(mention: Mention, facts: bool = True, title: bool = True,
+                 highlights: list[Highlight] | None = None) -> Group:
+    """Where a mention stands, who says it per which article and (unless a column header says it)
+    what; the article's title and url; and its sentence with the span and `highlights` marked."""
     head = Text()
-    head.append(f"{printable(mention.source)}:{mention.line}", style="cyan")
+    head.append(printable(location(mention)), style="cyan")
     head.append("  ")
-    head.append(printable(mention.speaker or "unknown speaker"), style="bold")
+    head.append(printable(attribution(mention)), style="bold")
     if facts:
         head.append(f"  {printable(mention.statement)}", style="magenta")
         if mention.as_of:
             head.append(f"  as of {mention.as_of}", style="dim")
         if mention.scope:
             head.append(f"  scope: {printable(mention.scope)}", style="dim")
+    parts: list[Text | Padding] = [head]
+    if title and (mention.title or mention.url):
+        source = Text(style="dim")
+        if mention.title:
+            source.append(printable(f"“{mention.title}”"))
+        if mention.url:
+            source.append(("  " if mention.title else "") + printable(mention.url), style="underline")
+        parts.append(Padding(source, (0, 0, 0, 4), expand=False))
     body = Text(printable(mention.sentence))
     start = mention.span_start - mention.start
     end = mention.span_end - mention.start
@@ -68,7 +78,18 @@ def mention_text(mention: Mention, facts: bool = True, highlights: list[Highligh
         body.stylize("bold underline", start, end)
     for low, high in marks_in(mention, highlights or []):
         body.stylize("reverse", low, high)
-    return Group(head, Padding(body, (0, 0, 0, 4), expand=False))
+    parts.append(Padding(body, (0, 0, 0, 4), expand=False))
+    return Group(*parts)
+
+
+def version_mentions(version: Version, facts: bool = False, highlights: list[Highlight] | None = None) -> list[Group]:
+    """Each statement of a version; an article's title and url only with the first from it."""
+    seen: set[str] = set()
+    shown = []
+    for mention in version.mentions:
+        shown.append(mention_text(mention, facts=facts, title=mention.source not in seen, highlights=highlights))
+        seen.add(mention.source)
+    return shown
 
 
 def review_text(review: Review | None) -> Text | None:
@@ -116,8 +137,7 @@ def finding_text(finding: Finding) -> Group:
     parts: list[Text | Padding | Group] = [*finding_head(finding)]
     for side in finding.sides:
         parts.append(Padding(version_head(side), (0, 0, 0, 2), expand=False))
-        parts += [Padding(mention_text(m, facts=False, highlights=finding.highlights), (0, 0, 0, 4), expand=False)
-                  for m in side.mentions]
+        parts += [Padding(m, (0, 0, 0, 4), expand=False) for m in version_mentions(side, highlights=finding.highlights)]
     return Group(*parts)
 
 
@@ -126,8 +146,7 @@ def side_by_side(finding: Finding) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, padding=(0, 1))
     for side in finding.sides:
         table.add_column(version_head(side), ratio=1, vertical="top")
-    table.add_row(*(Group(*(part for m in side.mentions
-                            for part in (mention_text(m, facts=False, highlights=finding.highlights), Text())))
+    table.add_row(*(Group(*(part for m in version_mentions(side, highlights=finding.highlights) for part in (m, Text())))
                     for side in finding.sides))
     return table
 
@@ -144,7 +163,7 @@ def statements_text(result: CheckResult) -> Group:
             head.append(f"  {printable(titles.get(rule, ''))}", style="dim")
             parts.append(head)
         parts.append(Padding(version_head(version), (0, 0, 0, 2), expand=False))
-        parts += [Padding(mention_text(m), (0, 0, 0, 4), expand=False) for m in version.mentions]
+        parts += [Padding(m, (0, 0, 0, 4), expand=False) for m in version_mentions(version, facts=True)]
     if not result.versions:
         parts.append(Text("No rule read any statement."))
     return Group(*parts)

@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 
 from checker.models import Finding, Mention
+from checker.report.common import attribution, location, source_label
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 48, 24, 40
@@ -104,8 +105,7 @@ def _point(scale: _Scale, day: int, mention: Mention, colour: str) -> str:
     """A dot at the value (a bar over the range a statement allows), labelled, with the statement as tooltip."""
     low, high = _bounds(mention)
     x, y = scale.x(day), scale.y((low + high) / 2)
-    tip = escape(f"{mention.source}:{mention.line} — {mention.statement} as of {mention.as_of} "
-                 f"({mention.speaker or 'unknown speaker'})")
+    tip = escape(f"{location(mention)} — {mention.statement} as of {mention.as_of} ({attribution(mention)})")
     bar = (f'<line class="span" x1="{x:.1f}" x2="{x:.1f}" y1="{scale.y(low):.1f}" y2="{scale.y(high):.1f}" '
            f'stroke="{colour}"/>' if high > low else "")
     leftwards = x > (LEFT + WIDTH - RIGHT) / 2  # labels on the right half read leftwards, so none is cut off
@@ -124,6 +124,7 @@ def timeline_svg(finding: Finding) -> str:
     step = _step(max(max(_bounds(m)[1] for m in points), 1.0) * 1.1)
     scale = _Scale(min(days) - pad, max(days) + pad, step * 4)
     sources = list(dict.fromkeys(m.source for m in points))
+    labels = {m.source: source_label(m) for m in points}
     colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
     out = [f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT + 18 * len(sources)}" role="img" '
            f'aria-label="{escape(finding.title)}: values by as-of date" xmlns="http://www.w3.org/2000/svg">',
@@ -132,6 +133,6 @@ def timeline_svg(finding: Finding) -> str:
     for i, source in enumerate(sources):
         row = HEIGHT + 4 + 18 * i
         out.append(f'<circle cx="{LEFT + 6}" cy="{row}" r="5" fill="{colour[source]}"/>'
-                   f'<text class="legend" x="{LEFT + 16}" y="{row + 4}">{escape(source)}</text>')
+                   f'<text class="legend" x="{LEFT + 16}" y="{row + 4}">{escape(labels[source])}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -1,20 +1,18 @@
 """What would quietly never work in a rule that validates: said at load time, with the line.
 
-Only passages holding a rule's keywords are read, so a rule without any finds nothing; sentences
-are matched in lower case, so an upper-case pattern never matches; an example expecting what its
-rule type never reports fails whatever the text says.
+Only passages holding a rule's keywords are read, so a rule without any finds nothing; an example
+expecting what its rule type never reports fails whatever the text says; an id that is not
+its file's name leaves the rule hard to find (`checker rules validate` says so: `id_problems`). (Patterns are matched
+case-insensitively, so their case is never a problem.)
 """
 
 from __future__ import annotations
 
-import re
+from pathlib import PurePath
 
 from checker.guarded_yaml import Document
 from checker.models import Problem
 from checker.rules.base import RuleBase
-
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
-
 
 
 def _keyword_problems(rule: RuleBase, doc: Document) -> list[Problem]:
@@ -24,11 +22,13 @@ def _keyword_problems(rule: RuleBase, doc: Document) -> list[Problem]:
                         hint="add about words: patterns are tried only on sentences these pick")]
 
 
-def _pattern_problems(rule: RuleBase, doc: Document) -> list[Problem]:
-    return [doc.problem("pattern has upper-case letters, but sentences are matched in lower case", ("patterns", i),
-                        hint="write it in lower case, or start it with (?i)", level="warning")
-            for i, pattern in enumerate(rule.patterns)
-            if _UPPER_LITERAL.search(pattern) and not pattern.startswith("(?i)")]
+def id_problems(rule: RuleBase, doc: Document) -> list[Problem]:
+    """The file name is the rule's id (docs/rules.md): a rule whose id is not its file's stem is hard to find."""
+    name = PurePath(doc.name)
+    if name.suffix not in (".yaml", ".yml") or name.stem == rule.id:
+        return []
+    return [doc.problem(f"id '{rule.id}' does not match the file name '{name.name}'", ("id",), level="warning",
+                        hint=f"rename the file to {rule.id}{name.suffix}, or change the id to '{name.stem}'")]
 
 
 def _example_problems(rule: RuleBase, doc: Document) -> list[Problem]:
@@ -54,4 +54,4 @@ def _example_problems(rule: RuleBase, doc: Document) -> list[Problem]:
 
 def never_works(rule: RuleBase, doc: Document) -> list[Problem]:
     """The problems of a valid rule that would make it, or its examples, fail without saying why."""
-    return _keyword_problems(rule, doc) + _pattern_problems(rule, doc) + _example_problems(rule, doc)
+    return _keyword_problems(rule, doc) + _example_problems(rule, doc)

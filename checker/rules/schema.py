@@ -11,6 +11,8 @@ import inspect
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from checker.rules import RULE_ADAPTER, RULE_TYPES
 from checker.rules.base import Example, Expected, field_docs
 
@@ -26,7 +28,8 @@ def _summary(model: type) -> str:
 def rule_schema() -> dict[str, Any]:
     """The JSON Schema of one rule file."""
     schema = RULE_ADAPTER.json_schema()
-    models = {model.__name__: model for model in (*RULE_TYPES.values(), Example, Expected)}
+    kinds: list[type[BaseModel]] = [*RULE_TYPES.values(), Example, Expected]
+    models = {model.__name__: model for model in kinds}
     for name, definition in schema.get("$defs", {}).items():
         model = models.get(name)
         if model is None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import textwrap
+from importlib import resources
 from pathlib import Path
 from typing import Any
-
 
 from checker.rules import RULE_TYPES
 from checker.rules.base import field_docs, field_order
@@ -21,10 +21,19 @@ from checker.rules.show import flow
 COMMON: dict[str, Any] = {"patterns": [], "exclude": [], "scopes": {}, "threshold": 85, "severity": "medium"}
 
 
-def schema_reference(directory: Path) -> str | None:
-    """The path from `directory` to the repository's schema file, when there is one here."""
+def packaged_schema() -> Path:
+    """The rule schema shipped inside the package (`checker/schema/rule.schema.json`)."""
+    return Path(str(resources.files("checker.schema").joinpath("rule.schema.json")))
+
+
+def schema_reference(directory: Path) -> str:
+    """Where a rule file in `directory` finds its schema: the path from there to the repository's
+    schema file when the command runs in this repository, else the schema shipped in the package
+    (as a `file:` URI, which yaml-language-server reads wherever the rule lives)."""
     schema = Path(SCHEMA_FILE)
-    return Path(os.path.relpath(schema.resolve(), directory.resolve())).as_posix() if schema.is_file() else None
+    if schema.is_file():
+        return Path(os.path.relpath(schema.resolve(), directory.resolve())).as_posix()
+    return packaged_schema().resolve().as_uri()
 
 
 def _comment(name: str, doc: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+from functools import partial
 import sys
 import tempfile
 import time
@@ -69,7 +70,7 @@ def main() -> int:
         print(f"{'case':<{width}}{'n':>10}{'s(n)':>9}{'s(2n)':>9}{'ratio':>7}")
         for name, n, action in work:
             n = max(int(n * scale), 10)
-            small, large = timed(lambda: action(n)), timed(lambda: action(2 * n))
+            small, large = timed(partial(action, n)), timed(partial(action, 2 * n))
             print(f"{name:<{width}}{n:>10,}{small:>9.2f}{large:>9.2f}{large / max(small, 1e-9):>7.2f}", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:,.0f} MB")

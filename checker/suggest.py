@@ -134,13 +134,14 @@ def figures_in(text: str, source: str) -> list[_Figure]:
         done = end
         window = text[begin:end]
         for quantity in find_quantities(window):
-            if quantity.unit is None or quantity.negated or not quantity.unit[:1].isalpha() or quantity.unit == "percent":
+            unit = quantity.unit
+            if unit is None or quantity.negated or unit == "percent" or not unit[:1].isalpha():
                 continue
-            noun = singular(quantity.unit.lower())
+            noun = singular(unit.lower())
             whole = _OF_WHOLE.search(form[begin:begin + quantity.start])
             plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None
             wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
-            found.append(_Figure(source, noun, quantity.unit.lower(), wholes,
+            found.append(_Figure(source, noun, unit.lower(), wholes,
                                  _context(form[begin:end], quantity.start, wholes | {noun}),
                                  counted=quantity.unit_start is not None))
     return found
@@ -220,7 +221,9 @@ def draft_text(rule: QuantityRule) -> str:
             lines.append(f"  - text: {flow(example.text)}")
             if example.published:
                 lines.append(f"    published: {example.published.isoformat()}")
-            lines.append(f"    expect: {flow(example.expect.model_dump(mode='json', exclude_none=True))}")
+            expect = example.expect if example.expect == "none" else example.expect.model_dump(
+                mode="json", exclude_none=True)
+            lines.append(f"    expect: {flow(expect)}")
     return "\n".join(lines) + "\n"
 
 

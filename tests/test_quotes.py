@@ -75,7 +75,7 @@ def test_quote_findings_take_reviews_and_every_report(tmp_path: Path, monkeypatc
     assert result.exit_code == 1, result.output
     first = result.stdout.split('"fingerprint": "')[1][:16]
     assert runner.invoke(app, ["review", "set", first, "--status", "dismissed", "--by", "ana",
-                               "--rules", str(Path(__file__).parent.parent / "rules")]).exit_code == 2  # not a rule finding
+                               "--rules", str(Path(__file__).parent.parent / "rules")]).exit_code == 2  # no rule's
     reviews = tmp_path / "reviews.json"
     from checker.review import set_review
     set_review(reviews, first, "dismissed", "same remark", "ana")

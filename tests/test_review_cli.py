@@ -13,8 +13,8 @@ from checker.review import load_reviews, set_review
 from tests.findings import write_corpus
 
 runner = CliRunner()
-FINDING_KEYS = ["fingerprint", "rule", "type", "title", "verdict", "reasons", "severity", "message", "sides", "highlights",
-                "review"]
+FINDING_KEYS = ["fingerprint", "rule", "type", "title", "verdict", "reasons", "severity", "message", "sides",
+                "highlights", "review"]
 
 
 @pytest.fixture

@@ -99,7 +99,8 @@ def render_markdown(result: CheckResult) -> str:
                   "| --- | --- | --- | --- | --- | --- | --- |"]
         for number, finding in enumerate(result.findings, 1):
             statements = " vs ".join(escape(side.statement) for side in finding.sides)
-            lines.append(f"| {number} | {finding.verdict} | {escape(finding.rule)} | {finding.severity} | {_status(finding)} "
+            lines.append(f"| {number} | {finding.verdict} | {escape(finding.rule)} | {finding.severity} "
+                         f"| {_status(finding)} "
                          f"| {statements} | `{finding.fingerprint}` |")
         lines.append("")
     for number, finding in enumerate(result.findings, 1):

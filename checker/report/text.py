@@ -146,7 +146,8 @@ def side_by_side(finding: Finding) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, padding=(0, 1))
     for side in finding.sides:
         table.add_column(version_head(side), ratio=1, vertical="top")
-    table.add_row(*(Group(*(part for m in version_mentions(side, highlights=finding.highlights) for part in (m, Text())))
+    table.add_row(*(Group(*(part for m in version_mentions(side, highlights=finding.highlights)
+                            for part in (m, Text())))
                     for side in finding.sides))
     return table
 

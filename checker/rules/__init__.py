@@ -30,7 +30,8 @@ RULE_TYPES: dict[str, type[RuleBase]] = {"quantity": QuantityRule, "stance": Sta
                                          "share": ShareRule, "quote": QuoteRule}
 RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
 __all__ = [
-    "DateRule", "Example", "Expected", "QuantityRule", "Rule", "RuleBase", "RULE_TYPES", "QuoteRule", "ShareRule", "StanceRule",
+    "DateRule", "Example", "Expected", "QuantityRule", "Rule", "RuleBase", "RULE_TYPES", "QuoteRule", "ShareRule",
+    "StanceRule",
     "LoadedRules", "field_docs", "load_rules", "parse_rule", "read_documents", "rule_files", "rule_from_document",
     "rules_from_documents",
 ]

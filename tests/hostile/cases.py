@@ -29,7 +29,7 @@ def reviews_text(n: int) -> str:
 
 
 def nested(depth: int, section: str = "reviews") -> str:
-    return '{"version": 1, "%s": {"a": %s%s}}' % (section, "[" * depth, "]" * depth)
+    return f'{{"version": 1, "{section}": {{"a": {"[" * depth}{"]" * depth}}}}}'
 
 
 def long_line(n: int) -> str:

@@ -65,7 +65,7 @@ def ensure_corpus(args: argparse.Namespace) -> tuple[Path, Path]:
 def run_child(corpus: Path, rules: Path, report: Path) -> tuple[dict, float, float, str, int]:
     """Run the CLI in a child process: (report JSON, wall seconds, peak RSS in MB, stderr, exit code)."""
     command = [sys.executable, "-m", "checker", "check", str(corpus.resolve()), "--rules", str(rules.resolve()),
-               "--format", "json", "--output", str(report.resolve()), "--fail-on", "never"]
+               "--format", "json", "--output", str(report.resolve()), "--fail-on", "never", "--no-ignore"]
     report.unlink(missing_ok=True)
     # run in the report's folder, so that no .checker/reviews.json of the current folder is picked up
     started = time.perf_counter()

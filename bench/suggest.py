@@ -103,15 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     size = run.corpus_bytes(corpus) / MB
     python = [sys.executable, "-m", "checker"]
     check_s, _ = timed([*python, "check", str(corpus.resolve()), "--rules", str(rules.resolve()), "--format", "json",
-                        "--fail-on", "never"], args.out)
-    suggest_s, _ = timed([*python, "suggest", str(corpus.resolve()), "--top", "30", "--json"], args.out)
+                        "--fail-on", "never", "--no-ignore"], args.out)
+    suggest_s, _ = timed([*python, "suggest", str(corpus.resolve()), "--top", "30", "--json", "--no-ignore"], args.out)
     print(f"corpus              {size:.2f} MB ({corpus})")
     print(f"check, {args.rules} rules    {check_s:7.2f} s  {size / check_s:6.2f} MB/s")
     print(f"suggest --top 30    {suggest_s:7.2f} s  {size / suggest_s:6.2f} MB/s  "
           f"({check_s / suggest_s:.2f}x the speed of check; target >= 0.5)")
     story = args.out / "suggest-story"
     claims = write_story(story)
-    _, out = timed([*python, "suggest", str(story.resolve()), "--top", "30", "--json"], args.out)
+    _, out = timed([*python, "suggest", str(story.resolve()), "--top", "30", "--json", "--no-ignore"], args.out)
     data = json.loads(out)
     print(f"story corpus        {len(list(story.glob('*.txt')))} articles, {len(claims)} planted discrepancies")
     print(f"in the top 10       {recall(data, claims, 10)} of {len(claims)}")

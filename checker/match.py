@@ -222,16 +222,40 @@ def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
     return check_sentence(rule, sentence).matched
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_start(word_stem: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w']){re.escape(word_stem)}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _required_stems(term: str) -> tuple[str, ...]:
+    """The stems a passage must hold for `term` to occur in one of its sentences: a one-word term's
+    stem; nothing for a longer one, which may also match fuzzily."""
+    parts = _WORD.findall(match_form(term))
+    return (stem(parts[0]),) if len(parts) == 1 else ()
+
+
+def may_match(rule: Rule, passage_form: str) -> bool:
+    """Whether a passage can hold a sentence with all of the rule's about words: if not, it is never
+    segmented for the rule (a one-word about term must start a word of the passage)."""
+    return all(_word_start(s).search(passage_form) for term in rule.about for s in _required_stems(term))
+
+
 def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
-    """Every mention of every rule in one source, in text order."""
+    """Every mention of every rule in one source, in text order. A passage is segmented only when a
+    rule can match in it (`may_match`), and each sentence is tried only with those rules."""
     mentions: list[Mention] = []
     starts: list[int] | None = None
-    for (start, end), rule_ids in sorted(index.passages(source.text).items()):
+    for (start, end), found in sorted(index.passages(source.text).items()):
         if end <= source.body_start:
+            continue
+        form = match_form(source.text[start:end])
+        rule_ids = [rule_id for rule_id in sorted(found) if may_match(index.rules[rule_id], form)]
+        if not rule_ids:
             continue
         starts = starts or line_starts(source.text)
         for sentence in sentences(source.text, max(start, source.body_start), end, starts):
-            for rule_id in sorted(rule_ids):
+            for rule_id in rule_ids:
                 rule = index.rules[rule_id]
                 matched = match_sentence(rule, sentence)
                 if matched is None:

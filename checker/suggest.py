@@ -28,6 +28,7 @@ from checker.pipeline import check_sources, read_sources
 from checker.rules import QuantityRule
 from checker.rules.base import ID_PATTERN, Example
 from checker.rules.show import flow
+from checker.selection import Selection
 from checker.text import match_form
 
 _FIGURE = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent)\b", re.IGNORECASE)
@@ -40,6 +41,9 @@ CONTEXT_WORDS = 12
 MIN_SIMILARITY = 0.2
 """Jaccard similarity of context words at which two figures speak of the same thing."""
 MAX_CLUSTERS_TRIED = 25
+NOT_CLAIMS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
+                        "percent", "point", "cent", "am", "pm", "mile", "foot", "inch", "meter", "kilometer"})
+"""Counted nouns that measure time or distance around a claim ("three years ago"), not what it counts."""
 EXTRA_STOP = frozenset({"percent", "hundred", "thousand", "million", "billion", "dozen", "more", "than", "least",
                         "about", "nearly", "some", "most", "many", "according", "told", "year", "years", "also",
                         "would", "could", "should", "been", "were", "said", "says"}
@@ -57,6 +61,7 @@ class _Figure:
     context: tuple[str, ...]
     """content words, nearest first"""
     counted: bool
+    value: float
 
 
 @dataclass
@@ -66,6 +71,7 @@ class _Cluster:
     nouns: Counter[str] = field(default_factory=Counter)
     written: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
+    values: set[float] = field(default_factory=set)
     size: int = 0
     counted: bool = True
     """whether the noun is written as a word (not a currency read from `$`), so it can be an about word"""
@@ -76,7 +82,12 @@ class _Cluster:
         self.written[figure.written] += 1
         self.counted = self.counted and figure.counted
         self.sources.add(figure.source)
+        self.values.add(figure.value)
         self.size += 1
+
+    def disagrees(self) -> bool:
+        """Whether figures from two sources or more differ: worth a draft first."""
+        return len(self.sources) > 1 and len(self.values) > 1
 
     def similarity(self, figure: _Figure) -> float:
         """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
@@ -138,12 +149,14 @@ def figures_in(text: str, source: str) -> list[_Figure]:
             if unit is None or quantity.negated or unit == "percent" or not unit[:1].isalpha():
                 continue
             noun = singular(unit.lower())
+            if noun in NOT_CLAIMS or noun.endswith(("ed", "ing")):
+                continue
             whole = _OF_WHOLE.search(form[begin:begin + quantity.start])
             plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None
             wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
             found.append(_Figure(source, noun, unit.lower(), wholes,
                                  _context(form[begin:end], quantity.start, wholes | {noun}),
-                                 counted=quantity.unit_start is not None))
+                                 counted=quantity.unit_start is not None, value=float(quantity.value)))
     return found
 
 
@@ -175,12 +188,15 @@ def _written(noun: str, cluster: _Cluster) -> str:
     return forms[0] if forms else noun if noun.endswith("s") else noun + "s"
 
 
-def draft_rule(cluster: _Cluster, taken: set[str]) -> QuantityRule:
+def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> QuantityRule:
     """The quantity rule a candidate becomes: its noun as unit, nouns of the whole ("parents of 628
-    children") as related units, and the context word most of its figures share as an about word."""
+    children") as related units, and as about word the context word its figures share that is
+    rarest elsewhere (`spread`: in how many figures' context each word stands), so the draft reads
+    few sentences besides its own."""
     unit = _written(cluster.noun, cluster)
     related = [_written(n, cluster) for n, _ in cluster.nouns.most_common(3) if n != cluster.noun]
-    shared = [w for w, n in cluster.context.most_common(3) if n * 2 >= cluster.size and w not in cluster.nouns]
+    common = [w for w, n in cluster.context.items() if n * 2 >= cluster.size and w not in cluster.nouns]
+    shared = sorted(common, key=lambda w: (spread[w] / cluster.context[w], w))[:3]
     about = [unit, *shared[:1]] if cluster.counted else shared[:2] or [unit]
     base = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in about) or "claim"
     rule_id, n = base, 2
@@ -227,22 +243,28 @@ def draft_text(rule: QuantityRule) -> str:
     return "\n".join(lines) + "\n"
 
 
-def suggest(paths: Sequence[Path | str], top: int = 10) -> Suggestions:
+def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | None = None) -> Suggestions:
     """Candidate claims in the sources under `paths`, those whose sources disagree first."""
     figures: list[_Figure] = []
     problems: list[Problem] = []
     count = 0
-    for item in read_sources(paths):
+    for item in read_sources(paths, selection):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         count += 1
         figures += figures_in(item.text[item.body_start:], item.name)
     clusters = [c for c in _cluster(figures) if c.size > 0]
-    clusters.sort(key=lambda c: (-len(c.sources), -c.size, c.noun))
+    clusters.sort(key=lambda c: (not c.disagrees(), -len(c.sources), -c.size, c.noun))
+    spread: Counter[str] = Counter(w for f in figures for w in f.context)
     taken: set[str] = set()
-    drafts = [draft_rule(c, taken) for c in clusters[:top * 3]]
-    result: CheckResult = check_sources([Path(p) for p in paths], drafts)
+    drafts: dict[tuple[str, ...], QuantityRule] = {}
+    for cluster in clusters:
+        if len(drafts) >= top + top // 2:
+            break
+        draft = draft_rule(cluster, taken, spread)
+        drafts.setdefault((draft.unit, *draft.about), draft)  # two clusters giving one rule are one candidate
+    result: CheckResult = check_sources([Path(p) for p in paths], list(drafts.values()), selection)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in result.versions:
         by_rule[version.rule].append(version)
@@ -250,7 +272,7 @@ def suggest(paths: Sequence[Path | str], top: int = 10) -> Suggestions:
     for finding in result.findings:
         findings[finding.rule].append(finding)
     suggestions = [Suggestion(rule=rule, versions=by_rule[rule.id], findings=findings[rule.id])
-                   for rule in drafts if by_rule[rule.id]]
+                   for rule in drafts.values() if by_rule[rule.id]]
     suggestions.sort(key=lambda s: (not s.findings, -len(s.sources), -s.spread(), s.rule.id))
     chosen = [s.model_copy(update={"rule": with_examples(s)}) for s in suggestions[:top]]
     return Suggestions(suggestions=chosen, problems=problems, sources=count)

@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
+from checker.cli.check import ExcludeOption, NoIgnoreOption
 from checker.cli.output import EXIT_INPUT, EXIT_OK, emit, print_problems
 from checker.files import write_atomic
 from checker.report.suggestions import render_suggestions_json, render_suggestions_text
+from checker.selection import Selection
 from checker.suggest import draft_text, suggest
 
 
@@ -24,6 +26,8 @@ def suggest_command(
     top: Annotated[int, typer.Option("--top", min=1, help="How many candidates to show.")] = 10,
     json_format: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    exclude: ExcludeOption = None,
+    no_ignore: NoIgnoreOption = False,
 ) -> None:
     """Find what to check before writing a rule: figures that sources state differently.
 
@@ -31,7 +35,7 @@ def suggest_command(
     draft rule, so what is shown is what `checker check --rules DIR` finds with the drafts
     written by --out. Exit codes: 0 done; 2 bad input (the rest is still read).
     """
-    result = suggest(paths or [Path("seeds")], top=top)
+    result = suggest(paths or [Path("seeds")], top=top, selection=Selection(exclude=exclude or [], no_ignore=no_ignore))
     print_problems(result.problems)
     text = (render_suggestions_json(result) if json_format
             else render_suggestions_text(result, color=sys.stdout.isatty() and output is None))

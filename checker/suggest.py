@@ -149,7 +149,7 @@ def figures_in(text: str, source: str) -> list[_Figure]:
             if unit is None or quantity.negated or unit == "percent" or not unit[:1].isalpha():
                 continue
             noun = singular(unit.lower())
-            if noun in NOT_CLAIMS or noun.endswith(("ed", "ing")):
+            if noun in NOT_CLAIMS:
                 continue
             whole = _OF_WHOLE.search(form[begin:begin + quantity.start])
             plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None

@@ -1,0 +1,87 @@
+"""Which date a figure or phrase speaks as of, and which date a date rule reads.
+
+A date belongs to its own clause: "The curfew was lifted by a 2015 decree, and a court later
+ordered ..." gives the court order no 2015. Within the clause an "as of" date ("as of May 31",
+"the five days that ended May 31") wins over the date a report was released; a period speaks as
+of its end. A clause without a date speaks as of the publication, unless it says the figure was
+an earlier one ("Previously, officials had counted 300").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from checker.extract.calendar import DateMention
+
+__all__ = ["choose_as_of", "choose_date", "clause_bounds"]
+
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:but|whereas|while)\s+|,\s+(?:and|although|though|yet|even\s+as)\s+|\s+--?\s+|\s+—\s+|:\s+"
+)
+_RELEASE = re.compile(r"\b(?:released|published|issued|filed|posted|updated|dated)\s+(?:on\s+)?$", re.IGNORECASE)
+_EARLIER_FIGURE = re.compile(
+    r"\b(?:previously|initially|originally|formerly|at\s+first|once|earlier\s+estimates?|"
+    r"had\s+(?!(?:more|fewer|less|about|some|only|nearly|over|just|at|no|a|an|the|its|their|his|her|our|"
+    r"roughly|around|almost|up)\b|\d)(?:\w+ly\s+)?\w+)\b",
+    re.IGNORECASE,
+)
+_VAGUE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                    "today", "yesterday", "tomorrow", "tonight"})
+"""Words that date a phrase less exactly than a date written beside them ("on Friday, March 3")."""
+
+
+def clause_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The offsets of the clause holding `span`: between the clause breaks around it."""
+    start, end = 0, len(text)
+    for found in _CLAUSE_BREAK.finditer(text):
+        if found.end() <= span[0]:
+            start = found.end()
+        elif found.start() >= span[1]:
+            end = found.start()
+            break
+    return start, end
+
+
+def _distance(mention: DateMention, span: tuple[int, int]) -> int:
+    return max(mention.start - span[1], span[0] - mention.end, 0)
+
+
+def _in_clause(text: str, dates: list[DateMention], span: tuple[int, int]) -> list[DateMention]:
+    start, end = clause_bounds(text, span)
+    return [d for d in dates if start <= d.start and d.end <= end]
+
+
+def _end(mention: DateMention) -> str:
+    """The date a span speaks as of: a period's, week's or season's end, at the precision written."""
+    if mention.period or mention.precision == "season":
+        return mention.value.split("/")[-1]
+    if mention.precision == "week":
+        return mention.last.isoformat()
+    return mention.value
+
+
+def choose_as_of(text: str, dates: list[DateMention], span: tuple[int, int], published: date | None) -> str | None:
+    """The as-of date ("YYYY", "YYYY-MM" or "YYYY-MM-DD") of the figure or phrase at `text[span]`.
+
+    None when the clause speaks of an earlier, undated time, or nothing dates it at all.
+    """
+    pool = _in_clause(text, dates, span)
+    if pool:
+        def key(d: DateMention) -> tuple[bool, bool, int]:
+            released = bool(_RELEASE.search(text[max(0, d.start - 16):d.start]))
+            return not d.as_of, released, _distance(d, span)
+        return _end(min(pool, key=key))
+    start, _ = clause_bounds(text, span)
+    if _EARLIER_FIGURE.search(text, start, span[0]) or published is None:
+        return None
+    return published.isoformat()
+
+
+def choose_date(text: str, dates: list[DateMention], span: tuple[int, int]) -> DateMention | None:
+    """The date a date rule reads: the nearest in the matched phrase's clause, an explicit date
+    before a weekday or a relative word beside it."""
+    pool = _in_clause(text, dates, span)
+    if not pool:
+        return None
+    return min(pool, key=lambda d: (d.text.split()[0].lower() in _VAGUE, _distance(d, span)))

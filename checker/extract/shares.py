@@ -1,0 +1,79 @@
+"""Proportions written as words or as a part of a whole: "a third", "two-thirds", "one in four",
+"41 of the 230". Each is read as a percentage, so it compares with "nearly 15 percent".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Share", "find_shares", "part_of_whole"]
+
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_SMALL_WORDS = "|".join(sorted(_SMALL, key=len, reverse=True))
+_FRACTION = re.compile(
+    rf"\b(?:(?P<num>{_SMALL_WORDS})[\s-]+)?(?P<part>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth"
+    rf"|ninth|tenth)s?)\b(?P<of>\s+of\b)?",
+    re.IGNORECASE,
+)
+_IN_EVERY = re.compile(
+    rf"\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d{{1,4}}|{_SMALL_WORDS}|"
+    r"a\s+hundred|a\s+thousand)\b(?!\s*(?:%|percent|[,.]\d))",
+    re.IGNORECASE,
+)
+_ORDINAL_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|final|latter|former|next)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class Share:
+    """A written proportion: `percent` exact, `noun_at` where its whole's noun may be written."""
+
+    start: int
+    end: int
+    percent: Decimal
+    noun_at: int
+
+
+def _count(word: str) -> int | None:
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return {"a hundred": 100, "a thousand": 1000}.get(word, _SMALL.get(word))
+
+
+def find_shares(text: str) -> list[Share]:
+    """Fractions ("two-thirds of", "half the") and "N in M" proportions, in text order."""
+    shares: list[Share] = []
+    for found in _FRACTION.finditer(text):
+        part = found["part"].lower()
+        num = _count(found["num"]) if found["num"] else None
+        if num is None and part == "half" and re.match(r"\s+(?:of\s+)?(?:the|all|its|their|those)\b",
+                                                      text[found.end("part"):]):
+            num = 1  # "half the residents", "more than half of"
+        if _ORDINAL_BEFORE.search(text[max(0, found.start() - 10):found.start()]) or num is None:
+            continue
+        alone = re.match(r"\s*(?:[.,;)]|$)", text[found.end("part"):])
+        if found["of"] is None and part != "half" and not (num >= 2 and part.endswith("s")) and not alone:
+            continue  # "a third round" is an ordinal
+        denominator = _PARTS[part.rstrip("s") if part != "halves" else "half"]
+        if num >= denominator and part != "halves":
+            continue
+        end = found.end("part")
+        shares.append(Share(found.start(), end, Decimal(num) * 100 / denominator, end))
+    for found in _IN_EVERY.finditer(text):
+        num, den = _count(found["num"]), _count(found["den"])
+        if num is None or not den or num >= den or (1800 <= den <= 2100):
+            continue
+        shares.append(Share(found.start(), found.end(), Decimal(num) * 100 / den, found.end()))
+    return sorted(shares, key=lambda s: s.start)
+
+
+def part_of_whole(part: Decimal, whole: Decimal) -> Decimal | None:
+    """The share `part` is of `whole` ("41 of the 230"), in percent; None when it is no share."""
+    if whole <= 0 or part > whole:
+        return None
+    return part * 100 / whole

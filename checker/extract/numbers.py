@@ -65,7 +65,9 @@ QUALIFIERS = {
     "no less than": "at-least", "not less than": "at-least", "as many as": "up-to",
     "just over": "more-than", "well over": "more-than", "slightly more than": "more-than",
     "a little over": "more-than", "just above": "more-than", "upward of": "more-than", "north of": "more-than",
-    "just shy of": "nearly", "slightly less than": "fewer-than", "a maximum of": "up-to", "as much as": "up-to",
+    "just shy of": "nearly", "greater than": "more-than", "larger than": "more-than", "higher than": "more-than",
+    "less than or equal to": "up-to", "fewer than or equal to": "up-to", "greater than or equal to": "at-least",
+    "more than or equal to": "at-least", "slightly less than": "fewer-than", "a maximum of": "up-to", "as much as": "up-to",
     "at least": "at-least", "no fewer than": "at-least", "a minimum of": "at-least",
     "more than": "more-than", "over": "more-than", "above": "more-than", "upwards of": "more-than",
     "in excess of": "more-than",
@@ -214,8 +216,10 @@ def _counted(text: str, span: tuple[int, int], units: Sequence[str], percent: re
         return "percent", percent.start("unit"), percent.end("unit"), True
     start, end = span
     found = find_unit(text, end, units)
-    if found is None and elsewhere:
-        found = noun_of_whole(text, end, units) or (noun_before(text, start, units) if units else None)
+    if elsewhere and not (found and found[3]):
+        wanted = noun_of_whole(text, end, units) or (noun_before(text, start, units) if units else None)
+        if wanted and (found is None or wanted[3]):
+            found = wanted
     return found
 
 

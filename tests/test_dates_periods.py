@@ -40,6 +40,7 @@ def test_one_period(text: str, value: str, precision: str, first: str, last: str
     ("in the spring of 2018", "2018-03/2018-05", "season"),
     ("in spring 2019", "2019-03/2019-05", "season"),
     ("last summer", "2020-06/2020-08", "season"),
+    ("this spring", "2021-03/2021-05", "season"),
     ("published on Friday, March 3, 2017", "2017-03-03", "day"),
 ])
 def test_vague_keeps_its_vagueness(text: str, value: str, precision: str) -> None:
@@ -62,6 +63,12 @@ def test_vague_keeps_its_vagueness(text: str, value: str, precision: str) -> Non
 ])
 def test_forward_references_resolve_forward(text: str, value: str) -> None:
     assert find_dates(text, PUBLISHED)[-1].value == value
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    (date(2021, 1, 8), "2021-03/2021-05"), (date(2019, 7, 25), "2019-03/2019-05")])
+def test_this_season_is_this_years(published: date, value: str) -> None:
+    assert [d.value for d in find_dates("funding arrived this spring", published)] == [value]
 
 
 def test_said_on_a_weekday_stays_past_before_a_future_clause() -> None:

@@ -45,6 +45,12 @@ def named(text: str, at: str) -> str | None:
     ('Ana Ortiz runs the depot. "Nothing has changed," she said.', "Nothing", "Ana Ortiz"),
     ("Ana Ortiz said the depot was open.\n\nThe schedule has not changed, she added.", "schedule", "Ana Ortiz"),
     ("The ministry said the depot was open. Officials said more. The plan stands, it added.", "plan", "ministry"),
+    # an institution's name keeps its "of"; an inverted "said" takes a name or a role, not a clause
+    ("According to the Westbury County Board of Supervisors, the plan is dead.", "plan",
+     "Westbury County Board of Supervisors"),
+    ("The Linden Chamber of Commerce said the plan is dead.", "plan", "Linden Chamber of Commerce"),
+    ("The plan is dead, said a spokeswoman for the agency.", "plan", "spokeswoman for the agency"),
+    ("The plan is over, said the ossuary violates safety standards.", "plan", None),
     # fragments are no speaker
     ("As you know, the road is closed.", "road", None),
     ("Despite what officials said, the road is closed.", "road", None),

@@ -203,7 +203,9 @@ SUITES: dict[str, tuple[str, Callable[[Case], Iterator[Outcome]]]] = {
     "dates found (span)": ("DateExtractor.json", _extractor_cases),
     "date periods found (span)": ("DatePeriodExtractor.json", _extractor_cases),
 }
-SKIPPED_FILES = {"DateTimeModel.json": "times of day, date-times, durations and sets; its dates repeat the parser specs"}
+SKIPPED_FILES = {
+    "DateTimeModel.json": "times of day, date-times, durations and sets; its dates repeat the parser specs",
+}
 
 
 def main() -> int:

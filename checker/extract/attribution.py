@@ -52,7 +52,16 @@ _BEFORE_QUOTE = re.compile(rf"{_NP}{_ADVERB}\s+(?:{VERBS})(?:\s+\w+){{0,3}}\s*[,
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.;!?]\s")
 """A sentence end before a quote; not the period of an initial or "U.S." or a title ("Dr.")."""
 
+_INVERTED = frozenset({_TRAILING_INVERTED, _INVERTED_MID, _AFTER_QUOTE_INVERTED})
 ARTICLES = ("the ", "a ", "an ")
+ORG_WORDS = frozenset("""
+    department ministry agency post times office institute court council police service inc corp university
+    commission authority committee association company news bureau report statement filing study survey data
+    government city county state administration board group team hospital school network center centre fund
+    union party campaign coalition organization organisation journal tribune herald reuters press chamber
+    foundation
+""".split())
+"""Words that make a speaker an institution: "it" may stand for one, "he" or "she" may not."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 FRAGMENTS = frozenset("""
     and or but nor as despite while if because so what which that when where how why although though after
@@ -62,7 +71,15 @@ FRAGMENTS = frozenset("""
 TIME_WORDS = re.compile(
     r"\s+(?:last|this|next|on|earlier|later)?\s*(?:week|month|year|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday)\b.*$", re.IGNORECASE)
-_NAME_PREFIX = re.compile(r"^(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:of|at|from|with|in|for)\s+")
+_NAME_PREFIX = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s+(?:(?:of|at|from|with|for)\s+the\s|in\s+[A-Z])")
+"""A person's name before the institution they belong to: "Maria Lopez of the Urban Institute";
+not "Board of Supervisors" or "Department of Transportation", which are the name."""
+_ROLE_SHAPE = re.compile(
+    r"(?:[A-Z][\w.'’&-]*(?:\s+|$))+.*|(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    r"(?:\s+(?:of|at|for|from|with|in|on)\s+\S+(?:\s+\S+){0,4})?")
+"""What may follow an inverted "said": a name, or a role of up to three words and its institution
+("said a spokeswoman for the agency"), not a clause ("said the ossuary violates safety standards")."""
 _PROPER_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*")
 QUOTES = '"“”'
 
@@ -79,7 +96,7 @@ def clean(who: str) -> str | None:
             who = who[len(article):]
             break
     named = _NAME_PREFIX.match(who)
-    if named:
+    if named and named["name"].split()[-1].lower() not in ORG_WORDS:
         who = named["name"]
     first = who.split()[0].lower() if who.split() else ""
     if not who or who.lower() in PRONOUNS or first in FRAGMENTS or len(who.split()) > 9:
@@ -91,6 +108,8 @@ def _with_apposition(found: re.Match[str]) -> str | None:
     """The speaker of a match: the name in an apposition to a role ("The head coach, Dana Ruiz,")."""
     apposition = found.groupdict().get("apposition")
     who = clean(found["who"])
+    if who and found.re in _INVERTED and not _ROLE_SHAPE.fullmatch(who):
+        return None
     if apposition and _PROPER_NAME.fullmatch(apposition.strip()) and (who is None or who[0].islower()):
         return clean(apposition)
     return who

@@ -57,7 +57,8 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|poised|going)\s+(?:to|for|on)"
+    r"\b(?:will|won['’]t|shall"
+    r"|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|poised|going)\s+(?:to|for|on)"
     r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|coming|later\s+this)\b",
     re.IGNORECASE,
 )
@@ -108,6 +109,8 @@ def _month_year(month: int, published: date, mod: str | None, future: bool) -> i
 def _season(season: str, published: date, mod: str | None, future: bool) -> tuple[date, date]:
     """The season of that name nearest the publication, on the side the modifier or tense points to."""
     base = season_range(season, published.year)
+    if mod == "this":  # this year's; a winter that began last December is this winter
+        return season_range(season, published.year - 1) if season == "winter" and published.month <= 2 else base
     if base[0] > published:
         base = season_range(season, published.year - 1) if mod != "next" and not future else base
     elif mod == "next" or (future and base[1] < published):

@@ -25,7 +25,8 @@ _CHANGE_AFTER = re.compile(
     r"surge|fall|hike)\b", re.IGNORECASE)
 _FROM_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERBS}|by)\s+(?:\w+\s+)?(?:from\s+)?$", re.IGNORECASE)
 _NEGATOR = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|\w+n['’]t)\b(?!\s+(?:only|just|all|even|least|more|less|fewer))",
+    r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to|\w+n['’]t)\b"
+    r"(?!\s+(?:only|just|all|even|least|more|less|fewer))",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|which|who|although|though|because)\b", re.IGNORECASE)

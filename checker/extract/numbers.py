@@ -67,7 +67,8 @@ QUALIFIERS = {
     "a little over": "more-than", "just above": "more-than", "upward of": "more-than", "north of": "more-than",
     "just shy of": "nearly", "greater than": "more-than", "larger than": "more-than", "higher than": "more-than",
     "less than or equal to": "up-to", "fewer than or equal to": "up-to", "greater than or equal to": "at-least",
-    "more than or equal to": "at-least", "slightly less than": "fewer-than", "a maximum of": "up-to", "as much as": "up-to",
+    "more than or equal to": "at-least", "slightly less than": "fewer-than", "a maximum of": "up-to",
+    "as much as": "up-to",
     "at least": "at-least", "no fewer than": "at-least", "a minimum of": "at-least",
     "more than": "more-than", "over": "more-than", "above": "more-than", "upwards of": "more-than",
     "in excess of": "more-than",
@@ -311,8 +312,8 @@ def _written_shares(text: str, units: Sequence[str]) -> list[Quantity]:
     found = []
     for share in find_shares(text):
         article = _ARTICLE.match(text, share.noun_at)
-        whole = noun_of_whole(text, share.noun_at, units) or find_unit(text, article.end() if article else share.noun_at,
-                                                                      units)
+        noun_at = article.end() if article else share.noun_at
+        whole = noun_of_whole(text, share.noun_at, units) or find_unit(text, noun_at, units)
         found.append(_share(text, share.start, share.end, share.percent, whole[0] if whole else None))
     return found
 

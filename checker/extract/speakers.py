@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.extract.attribution import (
-    QUOTES, VERBS, clean, own_attribution, pronoun_attribution, quote_attribution,
+    ORG_WORDS, QUOTES, VERBS, clean, own_attribution, pronoun_attribution, quote_attribution,
 )
 from checker.models import Sentence
 
@@ -39,12 +39,6 @@ _PERSON = re.compile(r"(?<![\w.])(?!(?:The|A|An|In|On|At|As|But|And|When|If|Afte
                      r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 """A person's full name, which "he" or "she" may stand for even when that person spoke no words."""
 _QUOTE_PRONOUN = re.compile(rf"^\s*,?\s*(?P<p>he|she|they|it)\s+(?:\w+ly\s+)?(?:{VERBS})\b", re.IGNORECASE)
-ORG_WORDS = frozenset("""
-    department ministry agency post times office institute court council police service inc corp university
-    commission authority committee association company news bureau report statement filing study survey data
-    government city county state administration board group team hospital school network center centre fund
-    union party campaign coalition organization organisation journal tribune herald reuters press
-""".split())
 
 
 @dataclass

@@ -107,6 +107,8 @@ def test_choose_as_of(text: str, figure: str, as_of: str | None) -> None:
     ("The curfew was lifted by a 2015 decree, and a court later ordered the city to pay.", "court", None),
     ("The curfew was lifted by a 2015 decree, and a court later ordered the city to pay.", "lifted", "2015"),
     ("On Tuesday the agency said the plant closed on April 2.", "closed", "2021-04-02"),
+    ("A pilot in 2017 resulted in separations, Thursday's report shows.", "report shows", "2021-04-22"),
+    ("The report was released on Thursday, April 22.", "released", "2021-04-22"),
 ])
 def test_choose_date(text: str, phrase: str, value: str | None) -> None:
     start = text.index(phrase)

@@ -79,9 +79,14 @@ def choose_as_of(text: str, dates: list[DateMention], span: tuple[int, int], pub
 
 
 def choose_date(text: str, dates: list[DateMention], span: tuple[int, int]) -> DateMention | None:
-    """The date a date rule reads: the nearest in the matched phrase's clause, an explicit date
-    before a weekday or a relative word beside it."""
-    pool = _in_clause(text, dates, span)
+    """The date a date rule reads: the nearest in the matched phrase's clause; a weekday or a
+    relative word gives way to an explicit date written right beside it ("on Thursday, Jan. 14")."""
+    pool = sorted(_in_clause(text, dates, span), key=lambda d: _distance(d, span))
     if not pool:
         return None
-    return min(pool, key=lambda d: (d.text.split()[0].lower() in _VAGUE, _distance(d, span)))
+    nearest = pool[0]
+    if nearest.text.split()[0].lower() in _VAGUE:
+        beside = [d for d in pool[1:] if d.text.split()[0].lower() not in _VAGUE
+                  and re.fullmatch(r"[\s,(]*(?:on\s+)?", text[min(d.end, nearest.end):max(d.start, nearest.start)])]
+        return beside[0] if beside else nearest
+    return nearest

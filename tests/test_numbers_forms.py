@@ -89,6 +89,11 @@ def test_shares(text: str, value: float, low: float, high: float, qualifier: str
     assert q.interval.low == pytest.approx(low) and q.interval.high == pytest.approx(high)
 
 
+def test_a_figure_before_in_a_is_no_share() -> None:
+    (q,) = find_quantities("The charity raised £250,000 in a month.")
+    assert (q.value, q.unit) == (250000, "pounds")
+
+
 def test_part_of_a_numbered_whole() -> None:
     found = find_quantities("41 of the 230 patients died", ("patients",))
     assert [(q.value, q.unit) for q in found] == [(41, "patients"), (17.83, "percent"), (230, "patients")]

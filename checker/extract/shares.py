@@ -21,8 +21,8 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 _IN_EVERY = re.compile(
-    rf"\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>\d{{1,4}}|{_SMALL_WORDS}|"
-    r"a\s+hundred|a\s+thousand)\b(?!\s*(?:%|percent|[,.]\d))",
+    rf"(?<![\d,.])\b(?P<num>\d{{1,3}}|{_SMALL_WORDS})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<den>\d{{1,4}}|a\s+hundred|a\s+thousand|(?!an?\b){_SMALL_WORDS})\b(?!\s*(?:%|percent|[,.]\d))",
     re.IGNORECASE,
 )
 _ORDINAL_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|final|latter|former|next)\s+$", re.IGNORECASE)

@@ -59,6 +59,8 @@ def test_vague_keeps_its_vagueness(text: str, value: str, precision: str) -> Non
     ("this September", "2021-09"),
     ("by the end of the year", "2021-12-31"),
     ("The ban will take effect in June.", "2021-06"),
+    ("The hearing runs April 30-May 2.", "2021-04-30/2021-05-02"),
+    ("The hearing runs May 3-5.", "2021-05-03/2021-05-05"),
     ("Officials said Monday that the park will open on June 1.", "2021-06-01"),
 ])
 def test_forward_references_resolve_forward(text: str, value: str) -> None:

@@ -43,6 +43,7 @@ def test_of_the_whole_then_the_part() -> None:
     ("Sales fell by 300 units to 1,900 units.", "units", [(300, "change"), (1900, "level")]),
     ("The agency added 250 inspectors last year.", "inspectors", [(250, "change")]),
     ("There was an increase of 40 beds.", "beds", [(40, "change")]),
+    ("An additional 40 officers will patrol.", "officers", [(40, "change")]),
     ("The city has 40 beds.", "beds", [(40, "level")]),
 ])
 def test_levels_and_changes(text: str, unit: str, expected: list[tuple[int, str]]) -> None:
@@ -67,6 +68,8 @@ def test_a_percentage_change_before_the_level() -> None:
     ("a change of -1.3%", -1.3, "percent", None),
     ("tens of millions of people", 20000000, "people", "range"),
     ("dozens of people", 24, "people", "range"),
+    ("half a million people", 500000, "people", None),
+    ("a quarter of a million dollars", 250000, "dollars", None),
 ])
 def test_written_forms(text: str, value: float, unit: str, qualifier: str | None) -> None:
     (q,) = find_quantities(text)
@@ -79,6 +82,7 @@ def test_written_forms(text: str, value: float, unit: str, qualifier: str | None
     ("one in four Americans", 25, 25.0, 25.0, None, "americans"),
     ("nearly 15 percent of the patients", 15, 13.5, 15.0, "nearly", "patients"),
     ("half the residents", 50, 50.0, 50.0, None, "residents"),
+    ("About one-third of the budget goes to schools.", 33.33, 30.0, 100 / 3 * 1.1, "about", "budget"),
     ("Prices were cut by a third.", 33.33, 100 / 3, 100 / 3, None, None),
     ("three out of five voters", 60, 60.0, 60.0, None, "voters"),
 ])

@@ -51,6 +51,7 @@ def named(text: str, at: str) -> str | None:
     ("The Linden Chamber of Commerce said the plan is dead.", "plan", "Linden Chamber of Commerce"),
     ("The plan is dead, said a spokeswoman for the agency.", "plan", "spokeswoman for the agency"),
     ("The plan is over, said the ossuary violates safety standards.", "plan", None),
+    ('"We are done," says Ms. Lee.', "done", "Ms. Lee"),
     # fragments are no speaker
     ("As you know, the road is closed.", "road", None),
     ("Despite what officials said, the road is closed.", "road", None),

@@ -118,7 +118,7 @@ def _with_apposition(found: re.Match[str]) -> str | None:
 def quote_attribution(paragraph: str, span: tuple[int, int]) -> str | None:
     """The speaker named right after a quote's close or right before its open."""
     after = paragraph[span[1] + 1: span[1] + 160]
-    after = re.split(r"[.;!?](?:\s|$)|[" + QUOTES + "]", after, maxsplit=1)[0]
+    after = _SENTENCE_END.split(re.split(r"[" + QUOTES + "]", after, maxsplit=1)[0], maxsplit=1)[0]
     for pattern in (_AFTER_QUOTE_ACCORDING, _AFTER_QUOTE, _AFTER_QUOTE_INVERTED, _AFTER_QUOTE_LATER):
         found = pattern.match(after)
         if found and (who := _with_apposition(found)):

@@ -62,6 +62,11 @@ _FUTURE = re.compile(
     r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|coming|later\s+this)\b",
     re.IGNORECASE,
 )
+_SCHEDULED = re.compile(
+    r"\b(?:runs|opens|starts|begins|closes|meets|resumes|returns|kicks\s+off|takes\s+place)(?:\s+(?:on|from))?\s+$",
+    re.IGNORECASE,
+)
+"""A present tense that schedules: "The hearing runs Jan. 5-7" speaks of days to come."""
 _PAST_BEFORE = re.compile(r"\b(?:said|says|told|(?!scheduled|planned|expected|slated)\w+ed)\s+(?:on\s+|last\s+)?$",
                           re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?]\s+|,\s+)(?:on\s+|in\s+|by\s+)?$", re.IGNORECASE)
@@ -72,7 +77,7 @@ def _future(text: str, start: int, end: int) -> bool:
     before = re.split(r"[.;!?]\s", text[max(0, start - 80):start])[-1]
     if _PAST_BEFORE.search(before):
         return False
-    if _FUTURE.search(before):
+    if _FUTURE.search(before) or _SCHEDULED.search(before):
         return True
     if _CLAUSE_START.search(text[max(0, start - 8):start]):
         after = re.split(r"[.;!?]|\bsaid\b|\btold\b", text[end:end + 60])[0]

@@ -17,7 +17,8 @@ _CHANGE_VERBS = (r"rose|risen|rise|rising|grew|grown|grow|growing|increased|incr
 _CHANGE_BEFORE = re.compile(
     rf"(?:\b(?:{_CHANGE_VERBS})(?:\s+(?:up|down|sharply|slightly|steadily|again|further))?(?:\s+by)?"
     r"|\b(?:increase|rise|drop|decline|decrease|fall|gain|loss|jump|cut|reduction|growth|surge)s?\s+of"
-    r"|\b(?:up|down)(?!\s+to))\s+(?:(?:an?\s+)?(?:additional|further|extra|another)\s+)?$",
+    r"|\b(?:up|down)(?!\s+to)|\b(?:an?\s+)?(?:additional|further|extra|another))\s+"
+    r"(?:(?:an?\s+)?(?:additional|further|extra|another)\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE_AFTER = re.compile(

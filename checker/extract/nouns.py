@@ -26,6 +26,7 @@ STOP_WORDS = frozenset("""
     is are was were be been being am have has had do does did will would can could may might must
     shall should remain remains remained say said says
     still also now already only just even ago here there not never each apiece
+    goes comes makes takes gets seems means needs wants
 """.split())
 IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|\S)")

@@ -47,6 +47,8 @@ class Quantity(BaseModel):
 
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+PARTS = {"half": Decimal("0.5"), "a": Decimal("0.25"), "three": Decimal("0.75")}
+"""The part of a scale word in "half a million", "a quarter of a million", "three quarters of a billion"."""
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros"}
 VAGUE: dict[str, tuple[int, int]] = {
     "dozens": (24, 143),
@@ -93,7 +95,8 @@ _SUFFIX = r"(?:bn|mn|tn|[mMkK])(?!\w)"
 _NUM = (rf"(?:[$£€]\s?)?(?:(?<![\w.])[-−])?{_DIGITS}(?:{_SUFFIX}|\s+(?:thousand|million|billion|trillion)\b)?"
         rf"(?:\s?[€£](?!\w))?|{_WORDNUM}")
 _NUMBER = re.compile(
-    rf"""\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens\s+of\s+billions
+    rf"""\b(?P<part>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?\s+(?P<whole>thousand|million|billion|trillion)\b
+        |\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens\s+of\s+billions
                     |dozens|hundreds|thousands|millions|billions)\b(?:\s+of\b)?
         |\bbetween\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})
         |(?P<r3>{_NUM})(?:\s*[-–—]\s*|\s+to\s+)(?P<r4>{_NUM})
@@ -353,7 +356,10 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         quantity: Quantity | None
-        if match["vague"]:
+        if match["part"]:  # "half a million"
+            scale = SCALES[match["whole"].lower()] * PARTS[match["part"].split()[0].lower()]
+            quantity = _build(text, match.span(), Decimal(scale), None, units=units)
+        elif match["vague"]:
             low, high = VAGUE[" ".join(match["vague"].lower().split())]
             quantity = _build(text, match.span(), Decimal(low), Decimal(high), units=units)
         elif match["r1"]:

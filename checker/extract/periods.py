@@ -66,12 +66,12 @@ def _share_year(a: Atom, b: Atom, make: Make) -> None:
         if first and second and first.first > second.first:
             a.year -= 1
     elif a.year is None and b.year is None and a.kind != "year" and b.kind != "year":
-        second = make(b)
-        if second is not None:
-            a.year = second.first.year
-            first = make(a)
-            if first and first.first > second.first:
-                a.year -= 1
+        first = make(a)  # the start, which stands by the verb whose tense places the period
+        if first is not None:
+            b.year = first.first.year
+            second = make(b)
+            if second and second.first < first.first:
+                b.year += 1
     elif b.year is None and a.year is not None and b.kind != "year":
         b.year = a.year
         first, second = make(a), make(b)

@@ -25,6 +25,7 @@ _IN_EVERY = re.compile(
     rf"(?P<den>\d{{1,4}}|a\s+hundred|a\s+thousand|(?!an?\b){_SMALL_WORDS})\b(?!\s*(?:%|percent|[,.]\d))",
     re.IGNORECASE,
 )
+_OF_A_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|final|latter|former|next)\s+$", re.IGNORECASE)
 
 
@@ -50,6 +51,8 @@ def find_shares(text: str) -> list[Share]:
     shares: list[Share] = []
     for found in _FRACTION.finditer(text):
         part = found["part"].lower()
+        if _OF_A_SCALE.match(text, found.end("part")):
+            continue  # "half a million" is a count
         num = _count(found["num"]) if found["num"] else None
         if num is None and part == "half" and re.match(r"\s+(?:of\s+)?(?:the|all|its|their|those)\b",
                                                       text[found.end("part"):]):

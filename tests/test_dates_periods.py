@@ -27,6 +27,10 @@ def read(text: str, published: date | None = PUBLISHED) -> list[tuple[str, str, 
     ("from November to February 2019", "2018-11/2019-02", "month", "2018-11-01", "2019-02-28"),
     ("between 2015 and 2018", "2015/2018", "year", "2015-01-01", "2018-12-31"),
     ("on March 3-9, 2020", "2020-03-03/2020-03-09", "day", "2020-03-03", "2020-03-09"),
+    ("in the third quarter of 2020", "2020-07/2020-09", "month", "2020-07-01", "2020-09-30"),
+    ("Q4 2019 results", "2019-10/2019-12", "month", "2019-10-01", "2019-12-31"),
+    ("Sales rose in the first quarter.", "2021-01/2021-03", "month", "2021-01-01", "2021-03-31"),
+    ("Sales fell in the fourth quarter.", "2020-10/2020-12", "month", "2020-10-01", "2020-12-31"),
 ])
 def test_one_period(text: str, value: str, precision: str, first: str, last: str) -> None:
     assert read(text) == [(value, precision, True, first, last)]
@@ -78,7 +82,8 @@ def test_said_on_a_weekday_stays_past_before_a_future_clause() -> None:
     assert [d.value for d in found] == ["2021-04-26", "2021-06-01"]
 
 
-@pytest.mark.parametrize("text", ["prices fall sharply", "they may spring a surprise", "this may be true"])
+@pytest.mark.parametrize("text", ["prices fall sharply", "they may spring a surprise", "this may be true",
+                                  "in the third quarter of the game"])
 def test_season_and_month_words_that_are_not_dates(text: str) -> None:
     assert find_dates(text, PUBLISHED) == []
 
@@ -99,6 +104,10 @@ def _as_of(text: str, figure: str, published: date | None = PUBLISHED) -> str | 
      "2021-04-28"),
     ("Visits rose 45% in 2017 to 2.1 million visitors.", "2.1 million", "2017"),
     ("Last week 90 people applied.", "90 people", "2021-04-25"),
+    ("Sales reached 4,100 units, up from 3,600 a year earlier.", "3,600", None),
+    ("Sales reached 4,100 units, up from 3,600 a year earlier.", "4,100", "2021-04-28"),
+    ("Enrollment rose to 900 students in 2021, up from 750 in 2019.", "750", "2019"),
+    ("Enrollment rose to 900 students in 2021, up from 750 in 2019.", "900", "2021"),
 ])
 def test_choose_as_of(text: str, figure: str, as_of: str | None) -> None:
     assert _as_of(text, figure) == as_of

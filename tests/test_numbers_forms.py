@@ -28,6 +28,11 @@ def test_noun_written_elsewhere(text: str, unit: str, value: int) -> None:
     assert [q.value for q in by_unit(text, (unit,), unit)] == [value]
 
 
+def test_a_figure_compared_with_takes_its_noun() -> None:
+    found = find_quantities("Sales reached 4,100 units, up from 3,600 a year earlier.", ("units",))
+    assert [(q.value, q.unit) for q in found] == [(4100, "units"), (3600, "units")]
+
+
 def test_of_the_whole_then_the_part() -> None:
     found = find_quantities("Of the 420 families still waiting, 95 are believed to have left.", ("families",))
     counts = [(q.value, q.unit) for q in found if q.unit != "percent"]

@@ -39,6 +39,8 @@ def named(text: str, at: str) -> str | None:
     ("The union disputed that the plant would close.", "plant", "union"),
     ("The road will reopen in May, according to the transport department.", "road", "transport department"),
     ("A court filing showed that 300 homes flooded.", "homes", "court filing"),
+    ("Records show the firm ignored the warnings.", "warnings", "Records"),
+    ("Lee, who has lived on the street for 30 years, said the river rose fast.", "river", "Lee"),
     # a quote, more words, then the name
     ('"Nothing has changed" in the schedule, Ortiz wrote in an email.', "Nothing", "Ortiz"),
     # pronouns: the nearest fitting speaker of the paragraph or the one before

@@ -31,6 +31,12 @@ _VAGUE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "sat
 """Words that date a phrase less exactly than a date written beside them ("on Friday, March 3")."""
 
 
+_FROM_EARLIER = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell|grew|dropped|climbed|increased|decreased)\s+from|compared\s+(?:with|to)"
+    r"|versus|vs\.)\s+$", re.IGNORECASE)
+"""A figure compared with as an earlier one: "4,100, up from 3,600 a year earlier"."""
+
+
 def clause_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The offsets of the clause holding `span`: between the clause breaks around it."""
     start, end = 0, len(text)
@@ -67,6 +73,9 @@ def choose_as_of(text: str, dates: list[DateMention], span: tuple[int, int], pub
     None when the clause speaks of an earlier, undated time, or nothing dates it at all.
     """
     pool = _in_clause(text, dates, span)
+    if _FROM_EARLIER.search(text[max(0, span[0] - 30):span[0]]):  # only a date right after it dates it
+        after = [d for d in pool if 0 <= d.start - span[1] <= 12]
+        return _end(after[0]) if after else None
     if pool:
         def key(d: DateMention) -> tuple[bool, bool, int]:
             released = bool(_RELEASE.search(text[max(0, d.start - 16):d.start]))

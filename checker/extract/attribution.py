@@ -18,7 +18,9 @@ VERBS = (
     "pushed\\s+back|disputed|disputes|rejected|rejects|countered|counters|responded|replied|conceded|admitted|"
     "estimated|estimates|predicted|cautioned|emphasized|stressed|pointed\\s+out|recalled|declared|posted|"
     "tweeted|concluded|concludes|projected|disclosed|indicated|complained|urged|observed|remarked|promised|"
-    "vowed|pledged|contended|contends|informed|assured|recounted|agreed|predicts|put\\s+the\\s+(?:number|figure|"
+    "vowed|pledged|contended|contends|informed|assured|recounted|agreed|predicts|show|find|suggest|indicate|"
+    "allege|warn|estimate|confirm|"
+    "put\\s+the\\s+(?:number|figure|"
     "count|total|toll)"
 )
 _NAME = r"[A-Za-z][\w.'’&-]*"

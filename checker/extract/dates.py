@@ -36,6 +36,9 @@ _CANDIDATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<mon>{_MONTHS})\b", re.IGNORECASE)),
     ("season", re.compile(rf"(?i:\b(?:(?P<mod>this|last|next|the)\s+)?(?:(?:early|late)\s+)?(?P<season>{_SEASON})"
                           rf"\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)")),
+    ("quarter", re.compile(rf"(?i:\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b"
+                           rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|(?!\s+of\s+(?:the|a|an|this|that|its|their|play)\b)))")),
+    ("quarter", re.compile(rf"\bQ(?P<q>[1-4])\s+(?P<y>{_YEAR})")),
     ("year", re.compile(rf"(?<![\w$£€.,])(?P<y>{_YEAR})(?![\w%]|[,.]\d|\s*percent)")),
     ("relative", re.compile(
         rf"(?i:\b(?:(?:earlier|later|early|late)\s+)?(?P<mod>this|last|next)\s+(?P<unit>week|month|year)\b"
@@ -45,6 +48,8 @@ _CANDIDATES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|\b(?P<wmod>last|next|this)\s+(?P<wday>{_WEEKDAYS}))")),
     ("weekday", re.compile(rf"\b(?P<wday>{_WEEKDAYS})\b")),
 )
+_QUARTERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
+             "fourth": 4, "4th": 4, "4": 4}
 _MONTH_NUMBER = {m[:3].lower(): i for i, m in enumerate(_MONTHS.split("|"), 1)}
 _WEEKDAY_NUMBER = {d.lower(): i for i, d in enumerate(_WEEKDAYS.split("|"))}
 _COUNTS = {w: i for i, w in enumerate(_NUMBER_WORDS.split("|")[2:], 1)} | {"a": 1, "an": 1}
@@ -192,6 +197,8 @@ def _atom(text: str, match: re.Match[str], kind: str, published: date | None) ->
             atom.day2 = int(re.match(r"\d+", g["d2"])[0])  # type: ignore[index]
     elif kind == "season":
         atom.season, atom.mod = g["season"].lower(), (g["mod"] or "").lower() or None
+    elif kind == "quarter":
+        atom.quarter = _QUARTERS[g["q"].lower()]
     elif kind == "month":
         atom.mod = (g.get("mod") or "").lower() or None
     if year is None and kind != "iso":
@@ -216,6 +223,13 @@ def resolve(atom: Atom, published: date | None) -> tuple[date, date, Precision] 
     year = atom.year
     if atom.kind == "year":
         return (*day_range(year), "year") if year else None
+    if atom.kind == "quarter":
+        assert atom.quarter is not None
+        if year is None:
+            assert published is not None
+            started = date(published.year, 3 * atom.quarter - 2, 1) <= published
+            year = published.year if started or atom.future else published.year - 1
+        return day_range(year, 3 * atom.quarter - 2)[0], day_range(year, 3 * atom.quarter)[1], "month"
     if atom.kind == "season":
         assert atom.season is not None
         if year is not None:
@@ -244,8 +258,13 @@ def _mention(text: str, atom: Atom, published: date | None) -> DateMention | Non
     if resolved is None:
         return None
     first, last, precision = resolved
-    period = last > first and precision == "day"
-    value = f"{first.isoformat()}/{last.isoformat()}" if period else render(first, last, precision)
+    period = (last > first and precision == "day") or atom.kind == "quarter"
+    if atom.kind == "quarter":
+        value = f"{first:%Y-%m}/{last:%Y-%m}"
+    elif period:
+        value = f"{first.isoformat()}/{last.isoformat()}"
+    else:
+        value = render(first, last, precision)
     return DateMention(start=atom.start, end=atom.end, text=text[atom.start:atom.end], value=value,
                        precision=precision, as_of=atom.as_of, first=first, last=last, period=period)
 

@@ -343,6 +343,17 @@ def _parts_of_wholes(text: str, found: list[Quantity]) -> list[Quantity]:
     return shares
 
 
+_COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared\s+with|compared\s+to|versus|vs\.)\s+(?:from\s+)?$",
+                       re.IGNORECASE)
+
+
+def _compared_units(text: str, found: list[Quantity]) -> None:
+    """A figure compared with another takes its noun: "4,100 units, up from 3,600"."""
+    for before, figure in zip(found, found[1:]):
+        if figure.unit is None and before.unit and _COMPARED.search(text[before.end:figure.start]):
+            figure.unit = before.unit
+
+
 def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
     """Every count stated in `text` (a sentence), in text order; `units` are the nouns wanted.
 
@@ -379,4 +390,5 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
             quantity = _single(text, match.start(), match.end(), units)
         if quantity is not None:
             found.append(quantity)
+    _compared_units(text, found)
     return sorted(found + shares + _parts_of_wholes(text, found), key=lambda q: (q.start, q.unit == "percent"))

@@ -29,6 +29,7 @@ class Atom:
     day: int | None = None
     day2: int | None = None
     season: str | None = None
+    quarter: int | None = None
     mod: str | None = None
     future: bool = False
     fixed: tuple[date, date, Precision] | None = None

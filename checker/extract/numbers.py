@@ -7,44 +7,19 @@ ordinals and numbers glued into identifiers ("COVID-19", "I-95") are not counts 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel
 from text_to_num import text2num
 
 from checker.extract.figure_context import change_before, is_change, is_negated, noun_before, noun_of_whole
 from checker.extract.nouns import IRREGULAR_PLURALS, find_unit, singular
-from checker.extract.shares import find_shares, part_of_whole
+from checker.extract.quantity import Quantity, interval_of, plain, qualifier_before
+from checker.extract.shares import compared_units, parts_of_wholes, written_shares
 from checker.models import Interval
 
 __all__ = ["IRREGULAR_PLURALS", "Quantity", "find_quantities", "singular"]
-
-
-class Quantity(BaseModel):
-    """One number expression; `unit_start`/`unit_end` are None when the unit is only implied ("$").
-
-    `kind` tells an amount of change ("grew by $12.4 billion") from a level; `negated` marks a
-    count the sentence says did not happen ("has not contacted the owners of 212 homes").
-    """
-
-    start: int
-    end: int
-    value: float | int
-    interval: Interval
-    qualifier: str | None
-    unit: str | None
-    unit_start: int | None
-    unit_end: int | None
-    text: str
-    kind: Literal["level", "change"] = "level"
-    negated: bool = False
-    share_of: str | None = None
-    """For a proportion (`unit` "percent"): the counted noun of the whole, when written."""
-
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 PARTS = {"half": Decimal("0.5"), "a": Decimal("0.25"), "three": Decimal("0.75")}
@@ -62,26 +37,6 @@ VAGUE: dict[str, tuple[int, int]] = {
     "tens of billions": (20000000000, 99999999999),
     "billions": (2000000000, 999999999999),
 }
-QUALIFIERS = {
-    "exactly": "exactly", "precisely": "exactly",
-    "no less than": "at-least", "not less than": "at-least", "as many as": "up-to",
-    "just over": "more-than", "well over": "more-than", "slightly more than": "more-than",
-    "a little over": "more-than", "just above": "more-than", "upward of": "more-than", "north of": "more-than",
-    "just shy of": "nearly", "greater than": "more-than", "larger than": "more-than", "higher than": "more-than",
-    "less than or equal to": "up-to", "fewer than or equal to": "up-to", "greater than or equal to": "at-least",
-    "more than or equal to": "at-least", "slightly less than": "fewer-than", "a maximum of": "up-to",
-    "as much as": "up-to",
-    "at least": "at-least", "no fewer than": "at-least", "a minimum of": "at-least",
-    "more than": "more-than", "over": "more-than", "above": "more-than", "upwards of": "more-than",
-    "in excess of": "more-than",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "about": "about", "approximately": "about", "roughly": "about", "around": "about", "some": "about",
-    "an estimated": "about", "estimated": "about", "~": "about",
-    "up to": "up-to", "at most": "up-to", "no more than": "up-to",
-    "not more than": "up-to",
-    "fewer than": "fewer-than", "less than": "fewer-than", "under": "fewer-than", "below": "fewer-than",
-}
-
 _ONES = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          r"|sixteen|seventeen|eighteen|nineteen")
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -110,11 +65,6 @@ _NUM_PARTS = re.compile(
     rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>thousand|million|billion|trillion))?(?:\s?[€£])?",
     re.IGNORECASE,
 )
-_QUALIFIER = re.compile(
-    r"(?:\b(?P<q>" + "|".join(r"\s+".join(map(re.escape, q.split())) for q in QUALIFIERS if q != "~")
-    + r")\s+|(?P<tilde>~)\s*)$",
-    re.IGNORECASE,
-)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
 _MONTH_BEFORE = re.compile(rf"{_MONTH}\s+$")
@@ -129,9 +79,6 @@ NOT_COMPOUND = frozenset({"old", "plus", "fold", "odd", "something", "year", "st
 _SUFFIX_SCALE = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
 MAX_DIGITS = 30
 """More significant digits than any count states; longer digit runs are not read as figures."""
-_OF_THE = re.compile(r"(?:^|[.;,]\s*)[Oo]f\s+(?:(?:the|these|those|all)\b)?\s*$")
-_ARTICLE = re.compile(r"\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
-_WHOLE_GAP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|these|those|all(?:\s+the)?)\b)?\s*", re.IGNORECASE)
 
 
 def _number(raw: str) -> Decimal | None:
@@ -156,10 +103,6 @@ def _number(raw: str) -> Decimal | None:
     return value if value.adjusted() < MAX_DIGITS else None
 
 
-def _plain(value: Decimal) -> float | int:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _year_like(raw: str) -> bool:
     return bool(re.fullmatch(r"\d{4}", raw)) and 1800 <= int(raw) <= 2100
 
@@ -180,31 +123,6 @@ def _day_of_date(text: str, start: int, end: int, raw: str) -> bool:
     if not re.fullmatch(r"\d{1,2}", raw):
         return False
     return bool(_MONTH_BEFORE.search(text[max(0, start - 12):start]) or _MONTH_AFTER.match(text, end))
-
-
-def _interval(value: Decimal, qualifier: str | None) -> Interval:
-    n, inf = float(value), math.inf
-    low, high, low_open, high_open = {
-        None: (n, n, False, False),
-        "exactly": (n, n, False, False),
-        "at-least": (n, inf, False, True),
-        "more-than": (n, inf, True, True),
-        "nearly": (float(value * 9 / 10), n, False, True),
-        "about": (float(value * 9 / 10), float(value * 11 / 10), False, False),
-        "up-to": (0.0, n, False, False),
-        "fewer-than": (0.0, n, False, True),
-    }[qualifier]
-    return Interval(low=low, high=high, low_open=low_open, high_open=high_open)
-
-
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
-    """The canonical qualifier written just before `start`, and where it begins."""
-    window = max(0, start - 40)
-    found = _QUALIFIER.search(text[window:start])
-    if found is None:
-        return None, start
-    key = "~" if found["tilde"] else " ".join(found["q"].lower().split())
-    return QUALIFIERS[key], window + found.start()
 
 
 def _currency(*raws: str) -> str | None:
@@ -241,9 +159,9 @@ def _build(
         return None
     qualifier: str | None = "range"
     if high is None:
-        qualifier, start = _qualifier(text, start)
+        qualifier, start = qualifier_before(text, start)
         qualifier = qualifier_after or qualifier
-        interval = _interval(low, qualifier)
+        interval = interval_of(low, qualifier)
     else:
         interval = Interval(low=float(low), high=float(high))
     unit, unit_start, unit_end = found[:3] if found else (None, None, None)
@@ -254,7 +172,7 @@ def _build(
         whole = noun_of_whole(text, percent.end(), units)
         share_of = whole[0] if whole else None
     figure_start = span[0]
-    return Quantity(start=start, end=end, value=_plain(low), interval=interval, qualifier=qualifier,
+    return Quantity(start=start, end=end, value=plain(low), interval=interval, qualifier=qualifier,
                     unit=unit, unit_start=unit_start, unit_end=unit_end, text=text[start:end],
                     kind="change" if is_change(text, start, end) else "level",
                     negated=is_negated(text, min(start, figure_start)), share_of=share_of)
@@ -303,63 +221,12 @@ def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequ
                   needs_unit=_year_like(raw1) and _year_like(raw2))
 
 
-def _share(text: str, start: int, end: int, percent: Decimal, share_of: str | None) -> Quantity:
-    """A proportion as a percentage: the value rounded to two places, the interval exact."""
-    qualifier, start = _qualifier(text, start)
-    return Quantity(start=start, end=end, value=_plain(round(percent, 2)), interval=_interval(percent, qualifier),
-                    qualifier=qualifier, unit="percent", unit_start=None, unit_end=None, text=text[start:end],
-                    negated=is_negated(text, start), share_of=share_of)
-
-
-def _written_shares(text: str, units: Sequence[str]) -> list[Quantity]:
-    found = []
-    for share in find_shares(text):
-        article = _ARTICLE.match(text, share.noun_at)
-        noun_at = article.end() if article else share.noun_at
-        whole = noun_of_whole(text, share.noun_at, units) or find_unit(text, noun_at, units)
-        found.append(_share(text, share.start, share.end, share.percent, whole[0] if whole else None))
-    return found
-
-
-def _parts_of_wholes(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "41 of the 230 patients" and "Of the 420 families still waiting, 95 ...": the part gets the
-    whole's noun, and the share it is of the whole is added."""
-    shares = []
-    for part, whole, reverse in [(a, b, False) for a, b in zip(found, found[1:])] + \
-            [(b, a, True) for a, b in zip(found, found[1:])]:
-        gap = text[whole.end:part.start] if reverse else text[part.end:whole.start]
-        if reverse:
-            gap_ok = bool(_OF_THE.search(text[:whole.start]) and re.fullmatch(r"[^.;,]*,\s*", text[
-                (whole.unit_end or whole.end):part.start]))
-        else:
-            gap_ok = bool(_WHOLE_GAP.fullmatch(gap))
-        if not gap_ok or whole.unit in (None, "percent") or part.unit not in (None, whole.unit):
-            continue
-        if part.unit is None:
-            part.unit = whole.unit
-        value = part_of_whole(Decimal(str(part.value)), Decimal(str(whole.value)))
-        if value is not None:
-            shares.append(_share(text, part.start, whole.unit_end or whole.end, value, whole.unit))
-    return shares
-
-
-_COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared\s+with|compared\s+to|versus|vs\.)\s+(?:from\s+)?$",
-                       re.IGNORECASE)
-
-
-def _compared_units(text: str, found: list[Quantity]) -> None:
-    """A figure compared with another takes its noun: "4,100 units, up from 3,600"."""
-    for before, figure in zip(found, found[1:]):
-        if figure.unit is None and before.unit and _COMPARED.search(text[before.end:figure.start]):
-            figure.unit = before.unit
-
-
 def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
     """Every count stated in `text` (a sentence), in text order; `units` are the nouns wanted.
 
     Proportions ("a third", "one in four", "41 of the 230") come out as percentages."""
     found: list[Quantity] = []
-    shares = _written_shares(text, units)
+    shares = written_shares(text, units)
     taken = [(q.start, q.end) for q in shares]
     pos = 0
     while (match := _NUMBER.search(text, pos)) is not None:
@@ -390,5 +257,5 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
             quantity = _single(text, match.start(), match.end(), units)
         if quantity is not None:
             found.append(quantity)
-    _compared_units(text, found)
-    return sorted(found + shares + _parts_of_wholes(text, found), key=lambda q: (q.start, q.unit == "percent"))
+    compared_units(text, found)
+    return sorted(found + shares + parts_of_wholes(text, found), key=lambda q: (q.start, q.unit == "percent"))

@@ -5,10 +5,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Share", "find_shares", "part_of_whole"]
+from checker.extract.figure_context import is_negated, noun_of_whole
+from checker.extract.nouns import find_unit
+from checker.extract.quantity import Quantity, interval_of, plain, qualifier_before
+
+__all__ = ["Share", "compared_units", "find_shares", "part_of_whole", "parts_of_wholes", "written_shares"]
 
 _SMALL = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
@@ -26,6 +31,9 @@ _IN_EVERY = re.compile(
     re.IGNORECASE,
 )
 _OF_A_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+_OF_THE = re.compile(r"(?:^|[.;,]\s*)[Oo]f\s+(?:(?:the|these|those|all)\b)?\s*$")
+_ARTICLE = re.compile(r"\s+(?:the|those|these|its|their|all)\b", re.IGNORECASE)
+_WHOLE_GAP = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|these|those|all(?:\s+the)?)\b)?\s*", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"\b(?:the|first|second|third|fourth|last|final|latter|former|next)\s+$", re.IGNORECASE)
 
 
@@ -80,3 +88,54 @@ def part_of_whole(part: Decimal, whole: Decimal) -> Decimal | None:
     if whole <= 0 or part > whole:
         return None
     return part * 100 / whole
+
+
+def share_quantity(text: str, start: int, end: int, percent: Decimal, share_of: str | None) -> Quantity:
+    """A proportion as a percentage: the value rounded to two places, the interval exact."""
+    qualifier, start = qualifier_before(text, start)
+    return Quantity(start=start, end=end, value=plain(round(percent, 2)), interval=interval_of(percent, qualifier),
+                    qualifier=qualifier, unit="percent", unit_start=None, unit_end=None, text=text[start:end],
+                    negated=is_negated(text, start), share_of=share_of)
+
+
+def written_shares(text: str, units: Sequence[str]) -> list[Quantity]:
+    found = []
+    for share in find_shares(text):
+        article = _ARTICLE.match(text, share.noun_at)
+        noun_at = article.end() if article else share.noun_at
+        whole = noun_of_whole(text, share.noun_at, units) or find_unit(text, noun_at, units)
+        found.append(share_quantity(text, share.start, share.end, share.percent, whole[0] if whole else None))
+    return found
+
+
+def parts_of_wholes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "41 of the 230 patients" and "Of the 420 families still waiting, 95 ...": the part gets the
+    whole's noun, and the share it is of the whole is added."""
+    shares = []
+    for part, whole, reverse in [(a, b, False) for a, b in zip(found, found[1:])] + \
+            [(b, a, True) for a, b in zip(found, found[1:])]:
+        gap = text[whole.end:part.start] if reverse else text[part.end:whole.start]
+        if reverse:
+            gap_ok = bool(_OF_THE.search(text[:whole.start]) and re.fullmatch(r"[^.;,]*,\s*", text[
+                (whole.unit_end or whole.end):part.start]))
+        else:
+            gap_ok = bool(_WHOLE_GAP.fullmatch(gap))
+        if not gap_ok or whole.unit in (None, "percent") or part.unit not in (None, whole.unit):
+            continue
+        if part.unit is None:
+            part.unit = whole.unit
+        value = part_of_whole(Decimal(str(part.value)), Decimal(str(whole.value)))
+        if value is not None:
+            shares.append(share_quantity(text, part.start, whole.unit_end or whole.end, value, whole.unit))
+    return shares
+
+
+_COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared\s+with|compared\s+to|versus|vs\.)\s+(?:from\s+)?$",
+                       re.IGNORECASE)
+
+
+def compared_units(text: str, found: list[Quantity]) -> None:
+    """A figure compared with another takes its noun: "4,100 units, up from 3,600"."""
+    for before, figure in zip(found, found[1:]):
+        if figure.unit is None and before.unit and _COMPARED.search(text[before.end:figure.start]):
+            figure.unit = before.unit

@@ -77,6 +77,10 @@ def test_this_season_is_this_years(published: date, value: str) -> None:
     assert [d.value for d in find_dates("funding arrived this spring", published)] == [value]
 
 
+def test_a_price_is_no_day_of_the_month() -> None:
+    assert [d.text for d in find_dates("I bought it for $12 December 27", PUBLISHED)] == ["December 27"]
+
+
 def test_said_on_a_weekday_stays_past_before_a_future_clause() -> None:
     found = find_dates("Officials said on Monday the park will open on June 1.", PUBLISHED)
     assert [d.value for d in found] == ["2021-04-26", "2021-06-01"]
@@ -125,6 +129,12 @@ def test_choose_date(text: str, phrase: str, value: str | None) -> None:
     start = text.index(phrase)
     chosen = choose_date(text, find_dates(text, PUBLISHED), (start, start + len(phrase)))
     assert (chosen.value if chosen else None) == value
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("on Feb. 29", date(2017, 3, 22), "2016-02-29"), ("will open on Feb. 29", date(2021, 1, 5), "2024-02-29")])
+def test_a_leap_day_finds_its_year(text: str, published: date, value: str) -> None:
+    assert [d.value for d in find_dates(text, published)] == [value]
 
 
 @pytest.mark.parametrize("text", ["on Thursday", "next year", "tomorrow", "next week", "in three days, on Monday"])

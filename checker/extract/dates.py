@@ -31,7 +31,8 @@ _CANDIDATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("day", re.compile(rf"\b{_WD}(?P<mon>{_MON})\s+(?P<d>{_DAY})"
                        rf"(?:\s*(?:-|–|to|through)\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?")),
-    ("day", re.compile(rf"\b{_WD}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?")),
+    ("day", re.compile(rf"(?<![$£€\d.,]\s)(?<![$£€\d.,])\b{_WD}(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})"
+                       rf"(?:,?\s+(?P<y>{_YEAR}))?")),
     ("month", re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})")),
     ("month", re.compile(rf"\b(?:(?P<mod>this|last|next)\s+)?(?P<mon>{_MONTHS})\b", re.IGNORECASE)),
     ("season", re.compile(rf"(?i:\b(?:(?P<mod>this|last|next|the)\s+)?(?:(?:early|late)\s+)?(?P<season>{_SEASON})"
@@ -90,18 +91,17 @@ def _future(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _shift_years(day: date, years: int) -> date:
-    return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
-
-
 def _nearest_day(month: int, day: int, published: date, future: bool) -> date:
     """The day of that month and day nearest the publication, on the side the tense points to."""
-    candidate = date(published.year, month, day if (month, day) != (2, 29) else 28)
-    if future and candidate < published:
-        return _shift_years(candidate, 1)
-    if not future and candidate > published:
-        return _shift_years(candidate, -1)
-    return candidate
+    step = 1 if future else -1
+    for shift in range(9):  # February 29 may lie up to eight years off
+        try:
+            candidate = date(published.year + step * shift, month, day)
+        except ValueError:
+            continue
+        if (candidate >= published) if future else (candidate <= published):
+            return candidate
+    raise ValueError(f"no {month}-{day} near {published}")
 
 
 def _month_year(month: int, published: date, mod: str | None, future: bool) -> int:

@@ -111,6 +111,8 @@ def _as_of(text: str, figure: str, published: date | None = PUBLISHED) -> str | 
     ("Sales reached 4,100 units, up from 3,600 a year earlier.", "3,600", None),
     ("Sales reached 4,100 units, up from 3,600 a year earlier.", "4,100", "2021-04-28"),
     ("Enrollment rose to 900 students in 2021, up from 750 in 2019.", "750", "2019"),
+    ("Prices climbed to $4.10 a gallon in March from $3.20 a year before.", "$3.20", None),
+    ("Prices climbed to $4.10 a gallon in March from $3.20 a year before.", "$4.10", "2021-03"),
     ("Enrollment rose to 900 students in 2021, up from 750 in 2019.", "900", "2021"),
 ])
 def test_choose_as_of(text: str, figure: str, as_of: str | None) -> None:
@@ -123,6 +125,9 @@ def test_choose_as_of(text: str, figure: str, as_of: str | None) -> None:
     ("The curfew was lifted by a 2015 decree, and a court later ordered the city to pay.", "lifted", "2015"),
     ("On Tuesday the agency said the plant closed on April 2.", "closed", "2021-04-02"),
     ("A pilot in 2017 resulted in separations, Thursday's report shows.", "report shows", "2021-04-22"),
+    ("The airline said Tuesday that it would resume flights in June.", "resume flights", "2021-06"),
+    ("The bridge, which was built in 1932, will be replaced next year.", "replaced", "2022"),
+    ("The bridge, which was built in 1932, will be replaced next year.", "built", "1932"),
     ("The report was released on Thursday, April 22.", "released", "2021-04-22"),
 ])
 def test_choose_date(text: str, phrase: str, value: str | None) -> None:

@@ -19,6 +19,11 @@ __all__ = ["choose_as_of", "choose_date", "clause_bounds"]
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:but|whereas|while)\s+|,\s+(?:and|although|though|yet|even\s+as)\s+|\s+--?\s+|\s+—\s+|:\s+"
 )
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;.]*,")
+_SAID_WHEN = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|stated|wrote|added)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
+"""A date of the saying ("said Monday that ..."), which a date rule reads only when nothing else dates the phrase."""
 _RELEASE = re.compile(r"\b(?:released|published|issued|filed|posted|updated|dated)\s+(?:on\s+)?$", re.IGNORECASE)
 _EARLIER_FIGURE = re.compile(
     r"\b(?:previously|initially|originally|formerly|at\s+first|once|earlier\s+estimates?|"
@@ -37,15 +42,22 @@ _FROM_EARLIER = re.compile(
 """A figure compared with as an earlier one: "4,100, up from 3,600 a year earlier"."""
 
 
+_FROM = re.compile(r"\bfrom\s+$")
+_CHANGE = re.compile(r"\b(?:rose|fell|grew|dropped|climbed|increased|decreased|jumped|slipped|declined)\b")
+
+
 def clause_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The offsets of the clause holding `span`: between the clause breaks around it."""
+    """The offsets of the clause holding `span`: between the clause breaks around it. A relative
+    clause (", which opened in 1987,") is a clause of its own, broken off at both commas."""
+    breaks = [found.span() for found in _CLAUSE_BREAK.finditer(text)]
+    for found in _RELATIVE.finditer(text):
+        breaks += [(found.start(), found.start() + 1), (found.end() - 1, found.end())]
     start, end = 0, len(text)
-    for found in _CLAUSE_BREAK.finditer(text):
-        if found.end() <= span[0]:
-            start = found.end()
-        elif found.start() >= span[1]:
-            end = found.start()
-            break
+    for b_start, b_end in sorted(breaks):
+        if b_end <= span[0]:
+            start = max(start, b_end)
+        elif b_start >= span[1]:
+            end = min(end, b_start)
     return start, end
 
 
@@ -73,7 +85,10 @@ def choose_as_of(text: str, dates: list[DateMention], span: tuple[int, int], pub
     None when the clause speaks of an earlier, undated time, or nothing dates it at all.
     """
     pool = _in_clause(text, dates, span)
-    if _FROM_EARLIER.search(text[max(0, span[0] - 30):span[0]]):  # only a date right after it dates it
+    clause_start = clause_bounds(text, span)[0]
+    if _FROM_EARLIER.search(text[max(0, span[0] - 30):span[0]]) or (
+            _FROM.search(text, clause_start, span[0]) and _CHANGE.search(text, clause_start, span[0])):
+        # "up from 3,600 a year earlier": only a date right after the figure dates it
         after = [d for d in pool if 0 <= d.start - span[1] <= 12]
         return _end(after[0]) if after else None
     if pool:
@@ -90,7 +105,8 @@ def choose_as_of(text: str, dates: list[DateMention], span: tuple[int, int], pub
 def choose_date(text: str, dates: list[DateMention], span: tuple[int, int]) -> DateMention | None:
     """The date a date rule reads: the nearest in the matched phrase's clause; a weekday or a
     relative word gives way to an explicit date written right beside it ("on Thursday, Jan. 14")."""
-    pool = sorted(_in_clause(text, dates, span), key=lambda d: _distance(d, span))
+    pool = sorted(_in_clause(text, dates, span),
+                  key=lambda d: (bool(_SAID_WHEN.search(text[max(0, d.start - 24):d.start])), _distance(d, span)))
     if not pool:
         return None
     nearest = pool[0]

@@ -19,7 +19,8 @@ VERBS = (
     "estimated|estimates|predicted|cautioned|emphasized|stressed|pointed\\s+out|recalled|declared|posted|"
     "tweeted|concluded|concludes|projected|disclosed|indicated|complained|urged|observed|remarked|promised|"
     "vowed|pledged|contended|contends|informed|assured|recounted|agreed|predicts|show|find|suggest|indicate|"
-    "allege|warn|estimate|confirm|"
+    "allege|warn|confirm|argue|contend|insist|add|believe|acknowledge|admit|concede|maintain|assert|write|"
+    "explain|predict|"
     "put\\s+the\\s+(?:number|figure|"
     "count|total|toll)"
 )
@@ -38,7 +39,7 @@ _OPENER = (r"(?:(?:In|On|At|During|After|Before|Since|Following|Speaking|Asked|M
            r"Elsewhere|Overall|Nationally|Locally|Previously)\b[^,\"“”]{0,80},\s+)*"
            r"(?:(?:And|But|Yet|So|Still|Meanwhile|However|Also|Now)\s+(?!\w+\s*,))?")
 _LEADING = re.compile(rf"^\W*{_OPENER}{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
-_TRAILING = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS})\b[^,]*$")
+_TRAILING = re.compile(rf",\s*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b[^,]*$")
 _TRAILING_INVERTED = re.compile(rf",\s*(?:{VERBS})\s+{_NP}\W*$")
 _PARENTHETICAL = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS}){_WHEN}\s*,")
 """`The policy, officials said, is over` and `..., a senior official said on Thursday, a day after ...`."""
@@ -51,8 +52,10 @@ _AFTER_QUOTE_ACCORDING = re.compile(rf"^\s*,?\s*{_ACCORDING_TO}\s+{_NP}{_ACCORDI
 _AFTER_QUOTE_LATER = re.compile(rf"^[^.;!?]{{1,80}}?,\s*{_NP}{_ADVERB}\s+(?:{VERBS})\b")
 """`"Nothing has changed" in the schedule, Ortiz wrote`: more words after the quote, then the name."""
 _BEFORE_QUOTE = re.compile(rf"{_NP}{_ADVERB}\s+(?:{VERBS})(?:\s+\w+){{0,3}}\s*[,:]?\s*$")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.;!?]\s")
-"""A sentence end before a quote; not the period of an initial or "U.S." or a title ("Dr.")."""
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|Mt))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd))"
+                           r"(?<!\b(?:Corp|Prof|Dept))[.;!?]\s")
+"""A sentence end before a quote; not the period of an initial or "U.S.", a title ("Dr.", "Sen.")
+or a company ("Acme Corp.")."""
 
 _INVERTED = frozenset({_TRAILING_INVERTED, _INVERTED_MID, _AFTER_QUOTE_INVERTED})
 ARTICLES = ("the ", "a ", "an ")
@@ -70,6 +73,8 @@ FRAGMENTS = frozenset("""
     before since until unless even also then there here nothing everything something anything what's
     whether than like with without about into from for of to in on at by not no yes the a an
 """.split())
+AUXILIARIES = frozenset("would will could can may might must should shall to not did do does".split())
+"""Words a speaker never ends with: "the plan would add 40 officers" names no one."""
 TIME_WORDS = re.compile(
     r"\s+(?:last|this|next|on|earlier|later)?\s*(?:week|month|year|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday)\b.*$", re.IGNORECASE)
@@ -78,7 +83,8 @@ _NAME_PREFIX = re.compile(
 """A person's name before the institution they belong to: "Maria Lopez of the Urban Institute";
 not "Board of Supervisors" or "Department of Transportation", which are the name."""
 _ROLE_SHAPE = re.compile(
-    r"(?:[A-Z][\w.'’&-]*(?:\s+|$))+.*|(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    r"(?:[A-Z][\w.'’&-]*(?:\s+|$))+.*|(?:[a-z][\w'’-]*\s+){1,3}(?:[A-Z][\w.'’-]*(?:\s+|$))+"
+    r"|(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
     r"(?:\s+(?:of|at|for|from|with|in|on)\s+\S+(?:\s+\S+){0,4})?")
 """What may follow an inverted "said": a name, or a role of up to three words and its institution
 ("said a spokeswoman for the agency"), not a clause ("said the ossuary violates safety standards")."""
@@ -100,8 +106,8 @@ def clean(who: str) -> str | None:
     named = _NAME_PREFIX.match(who)
     if named and named["name"].split()[-1].lower() not in ORG_WORDS:
         who = named["name"]
-    first = who.split()[0].lower() if who.split() else ""
-    if not who or who.lower() in PRONOUNS or first in FRAGMENTS or len(who.split()) > 9:
+    words = who.lower().split()
+    if not words or who.lower() in PRONOUNS or words[0] in FRAGMENTS or words[-1] in AUXILIARIES or len(words) > 9:
         return None
     return who
 
@@ -112,7 +118,8 @@ def _with_apposition(found: re.Match[str]) -> str | None:
     who = clean(found["who"])
     if who and found.re in _INVERTED and not _ROLE_SHAPE.fullmatch(who):
         return None
-    if apposition and _PROPER_NAME.fullmatch(apposition.strip()) and (who is None or who[0].islower()):
+    role = who is None or any(word[0].islower() for word in who.split())
+    if apposition and _PROPER_NAME.fullmatch(apposition.strip()) and role:
         return clean(apposition)
     return who
 

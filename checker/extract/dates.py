@@ -73,6 +73,9 @@ _SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 """A present tense that schedules: "The hearing runs Jan. 5-7" speaks of days to come."""
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|announced|told\s+\w+|expects?|expected|hopes?|hoped)\b[^.;]{0,40}\bwould\b", re.IGNORECASE)
+"""The future of a report: "said Tuesday that it would resume flights in March"."""
 _PAST_BEFORE = re.compile(r"\b(?:said|says|told|(?!scheduled|planned|expected|slated)\w+ed)\s+(?:on\s+|last\s+)?$",
                           re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?]\s+|,\s+)(?:on\s+|in\s+|by\s+)?$", re.IGNORECASE)
@@ -83,7 +86,7 @@ def _future(text: str, start: int, end: int) -> bool:
     before = re.split(r"[.;!?]\s", text[max(0, start - 80):start])[-1]
     if _PAST_BEFORE.search(before):
         return False
-    if _FUTURE.search(before) or _SCHEDULED.search(before):
+    if _FUTURE.search(before) or _SCHEDULED.search(before) or _REPORTED_FUTURE.search(before):
         return True
     if _CLAUSE_START.search(text[max(0, start - 8):start]):
         after = re.split(r"[.;!?]|\bsaid\b|\btold\b", text[end:end + 60])[0]

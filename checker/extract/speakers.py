@@ -38,6 +38,9 @@ _NAMED = re.compile(
 _PERSON = re.compile(r"(?<![\w.])(?!(?:The|A|An|In|On|At|As|But|And|When|If|After|Before|Since|This|That)\s)"
                      r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 """A person's full name, which "he" or "she" may stand for even when that person spoke no words."""
+_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+(?P<who>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:has|have|had|is|are|was|were|"
+                      r"would|will|could|can|\w+ed)\b")
+"""The subject of a sentence ("The city would add ..."), which a later "it said" may stand for."""
 _QUOTE_PRONOUN = re.compile(rf"^\s*,?\s*(?P<p>he|she|they|it)\s+(?:\w+ly\s+)?(?:{VERBS})\b", re.IGNORECASE)
 
 
@@ -83,6 +86,8 @@ def _paragraph(text: str, start: int, end: int) -> _Paragraph:
             named.append((found.start(), who))
     persons = [(m.start(), m.group()) for m in _PERSON.finditer(paragraph)
                if not any(w.lower() in ORG_WORDS for w in m.group().split())]
+    persons += [(m.start("who"), m["who"]) for m in _SUBJECT.finditer(paragraph)]
+    persons.sort()
     return _Paragraph(paragraph, spans, [s[0] for s in spans], named, persons)
 
 
@@ -108,12 +113,10 @@ def _previous_paragraph(text: str, sentence: Sentence) -> _Paragraph | None:
 
 def _resolve(text: str, sentence: Sentence, pronoun: str, local: int) -> str | None:
     """The nearest fitting named speaker before `local` in the paragraph, else in the one before;
-    for "he" and "she", failing that, the nearest person named there."""
+    failing that, the nearest fitting person or sentence subject named there."""
     index = _paragraph(text, sentence.paragraph_start, sentence.paragraph_end)
     previous = _previous_paragraph(text, sentence)
     for kind in ("named", "persons"):
-        if kind == "persons" and pronoun not in ("he", "she"):
-            break
         here: list[tuple[int, str]] = getattr(index, kind)
         earlier = (here[j] for j in range(bisect.bisect_left(here, (local, "")) - 1, -1, -1))
         for _, who in itertools.chain(earlier, reversed(getattr(previous, kind)) if previous else ()):
@@ -122,10 +125,21 @@ def _resolve(text: str, sentence: Sentence, pronoun: str, local: int) -> str | N
     return None
 
 
-def _nearest_attributed(index: _Paragraph, inside: int) -> str | None:
-    """The attribution of quote `inside`, else of the nearest quote around it that has one."""
+def _quote_speaker(text: str, sentence: Sentence, index: _Paragraph, i: int) -> str | None:
+    """Who quote `i` names: its attribution, or the speaker its "she said" stands for."""
+    who = index.attribution(i)
+    if who is None:
+        close = index.spans[i][1]
+        pronoun = _QUOTE_PRONOUN.match(index.text[close + 1: close + 40])
+        if pronoun:
+            who = _resolve(text, sentence, pronoun["p"].lower(), index.spans[i][0])
+    return who
+
+
+def _nearest_attributed(text: str, sentence: Sentence, index: _Paragraph, inside: int) -> str | None:
+    """The speaker of quote `inside`, else of the nearest quote around it that names one."""
     left, right = inside - 1, inside + 1
-    if (who := index.attribution(inside)) is not None:
+    if (who := _quote_speaker(text, sentence, index, inside)) is not None:
         return who
     origin = index.spans[inside][0]
     for _ in range(2 * NEAREST_QUOTES):
@@ -133,7 +147,7 @@ def _nearest_attributed(index: _Paragraph, inside: int) -> str | None:
         if not candidates:
             break
         i = min(candidates, key=lambda c: (abs(index.spans[c][0] - origin), index.spans[c][0]))
-        if (who := index.attribution(i)) is not None:
+        if (who := _quote_speaker(text, sentence, index, i)) is not None:
             return who
         left, right = (left - 1, right) if i == left else (left, right + 1)
     return None
@@ -147,13 +161,7 @@ def named_speaker(text: str, sentence: Sentence, position: int) -> str | None:
     local = position - p_start
     i = bisect.bisect_left(index.opens, local) - 1
     if i >= 0 and index.spans[i][0] < local < index.spans[i][1]:
-        after = index.text[index.spans[i][1] + 1: index.spans[i][1] + 40]
-        pronoun = _QUOTE_PRONOUN.match(after)
-        if index.attribution(i) is None and pronoun:
-            who = _resolve(text, sentence, pronoun["p"].lower(), index.spans[i][0])
-            if who:
-                return who
-        return _nearest_attributed(index, i)
+        return _nearest_attributed(text, sentence, index, i)
     unquoted = sentence.text
     first = bisect.bisect_left(index.opens, sentence.start - p_start)
     for q_open, q_close in index.spans[first:]:

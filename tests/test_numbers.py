@@ -163,6 +163,8 @@ def test_kept_only_with_a_unit(text: str, units: tuple[str, ...], value: int, un
     ("3 families", ("families",), "families", "families"),
     ("1 child", ("children",), "children", "child"),
     ("5 people", ("person",), "person", "people"),
+    ("40 feet", ("foot",), "foot", "feet"),
+    ("12 wolves", ("wolf",), "wolf", "wolves"),
     ("3,000 hospital beds were needed", (), "beds", "beds"),
     ("3,000 detained migrants", (), "migrants", "migrants"),
     ("300 children remain missing", (), "children", "children"),

@@ -29,6 +29,12 @@ STOP_WORDS = frozenset("""
     goes comes makes takes gets seems means needs wants
 """.split())
 IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", "men": "man"}
+COUNTED_IRREGULARS = IRREGULAR_PLURALS | {
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "thieves": "thief", "shelves": "shelf", "wolves": "wolf", "calves": "calf",
+    "criteria": "criterion", "phenomena": "phenomenon", "police": "police", "staff": "staff",
+}
+"""Irregular plurals of counted nouns; keyword matching (`checker.match`) stems with the first four only."""
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|\S)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_UNIT_WORDS = 4
@@ -36,8 +42,8 @@ MAX_UNIT_WORDS = 4
 
 def singular(word: str) -> str:
     """The singular of a counted noun, so that "parent" and "parents" name one unit."""
-    if word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[word]
+    if word in COUNTED_IRREGULARS:
+        return COUNTED_IRREGULARS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -40,6 +40,8 @@ def named(text: str, at: str) -> str | None:
     ("The road will reopen in May, according to the transport department.", "road", "transport department"),
     ("A court filing showed that 300 homes flooded.", "homes", "court filing"),
     ("Records show the firm ignored the warnings.", "warnings", "Records"),
+    ('"The wind is our enemy," said battalion chief Tom Reyes at a Monday briefing.', "wind",
+     "battalion chief Tom Reyes"),
     ("The law, opponents argue, will drive up rents.", "rents", "opponents"),
     ("Gomez said the plan would add 40 officers. She added that taxes would not rise.", "taxes", "Gomez"),
     ("The city would add 40 officers under the plan. It said costs would rise.", "costs", "city"),

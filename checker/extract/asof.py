@@ -46,6 +46,10 @@ _FROM = re.compile(r"\bfrom\s+$")
 _CHANGE = re.compile(r"\b(?:rose|fell|grew|dropped|climbed|increased|decreased|jumped|slipped|declined)\b")
 
 
+_OF_EARLIER = re.compile(r"\bfrom\s+[$£€]?\d[\d,.]*(?:\s+[a-z]+){0,2}\s+(?:on\s+|in\s+)?$")
+"""A date that dates the earlier figure before it ("up from 900 on Friday"), not the current one."""
+
+
 def clause_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The offsets of the clause holding `span`: between the clause breaks around it. A relative
     clause (", which opened in 1987,") is a clause of its own, broken off at both commas."""
@@ -91,13 +95,13 @@ def choose_as_of(text: str, dates: list[DateMention], span: tuple[int, int], pub
         # "up from 3,600 a year earlier": only a date right after the figure dates it
         after = [d for d in pool if 0 <= d.start - span[1] <= 12]
         return _end(after[0]) if after else None
+    pool = [d for d in pool if not _OF_EARLIER.search(text, max(0, d.start - 40), d.start)]
     if pool:
         def key(d: DateMention) -> tuple[bool, bool, int]:
             released = bool(_RELEASE.search(text[max(0, d.start - 16):d.start]))
             return not d.as_of, released, _distance(d, span)
         return _end(min(pool, key=key))
-    start, _ = clause_bounds(text, span)
-    if _EARLIER_FIGURE.search(text, start, span[0]) or published is None:
+    if _EARLIER_FIGURE.search(text, clause_start, span[0]) or published is None:
         return None
     return published.isoformat()
 

@@ -47,13 +47,14 @@ _INVERTED_MID = re.compile(rf",\s*(?:{VERBS})\s+{_NP}\s*(?:,|$)")
 _ACCORDING = re.compile(rf"\b{_ACCORDING_TO}\s+{_NP}{_ACCORDING_END}")
 _IN_STATEMENT = re.compile(rf"\b(?:[Ii]n|[Ii]n\s+its)\s+(?:a\s+)?statement\b[^,]*?,\s*{_NP}\s+(?:{VERBS})\b")
 _AFTER_QUOTE = re.compile(rf"^\s*,?\s*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
-_AFTER_QUOTE_INVERTED = re.compile(rf"^\s*,?\s*(?:{VERBS})\s+{_NP}(?=\s*[,.;:]|\s*$)")
+_AFTER_QUOTE_INVERTED = re.compile(
+    rf"^\s*,?\s*(?:{VERBS})\s+{_NP}(?=\s*[,.;:]|\s*$|\s+(?:at|in|on|during|after|before|while|from)\s)")
 _AFTER_QUOTE_ACCORDING = re.compile(rf"^\s*,?\s*{_ACCORDING_TO}\s+{_NP}{_ACCORDING_END}")
 _AFTER_QUOTE_LATER = re.compile(rf"^[^.;!?]{{1,80}}?,\s*{_NP}{_ADVERB}\s+(?:{VERBS})\b")
 """`"Nothing has changed" in the schedule, Ortiz wrote`: more words after the quote, then the name."""
 _BEFORE_QUOTE = re.compile(rf"{_NP}{_ADVERB}\s+(?:{VERBS})(?:\s+\w+){{0,3}}\s*[,:]?\s*$")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|Mt))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd))"
-                           r"(?<!\b(?:Corp|Prof|Dept))[.;!?]\s")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|Mt))"
+                           r"(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd))(?<!\b(?:Corp|Prof|Dept))[.;!?]\s")
 """A sentence end before a quote; not the period of an initial or "U.S.", a title ("Dr.", "Sen.")
 or a company ("Acme Corp.")."""
 

@@ -65,7 +65,7 @@ _CONTEXT = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall"
     r"|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|poised|going)\s+(?:to|for|on)"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|upcoming|coming|later\s+this)\b",
+    r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|expects?|anticipates?|upcoming|coming|later\s+this)\b",
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(
@@ -76,8 +76,9 @@ _SCHEDULED = re.compile(
 _REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|announced|told\s+\w+|expects?|expected|hopes?|hoped)\b[^.;]{0,40}\bwould\b", re.IGNORECASE)
 """The future of a report: "said Tuesday that it would resume flights in March"."""
-_PAST_BEFORE = re.compile(r"\b(?:said|says|told|(?!scheduled|planned|expected|slated)\w+ed)\s+(?:on\s+|last\s+)?$",
-                          re.IGNORECASE)
+_PAST_BEFORE = re.compile(r"\b(?:said|says|told|(?<!\bbe\s)(?<!\bbeen\s)(?!scheduled|planned|expected|slated)\w+ed)"
+                          r"\s+(?:on\s+|last\s+)?$", re.IGNORECASE)
+"""A past verb just before the date ("closed on May 2"); not a passive to come ("will be reviewed on")."""
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?]\s+|,\s+)(?:on\s+|in\s+|by\s+)?$", re.IGNORECASE)
 
 

@@ -38,8 +38,8 @@ _NAMED = re.compile(
 _PERSON = re.compile(r"(?<![\w.])(?!(?:The|A|An|In|On|At|As|But|And|When|If|After|Before|Since|This|That)\s)"
                      r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 """A person's full name, which "he" or "she" may stand for even when that person spoke no words."""
-_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+(?P<who>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:has|have|had|is|are|was|were|"
-                      r"would|will|could|can|\w+ed)\b")
+_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+(?P<who>(?:[a-z]+\s+){0,2}?[a-z]+)"
+                      r"\s+(?:has|have|had|is|are|was|were|would|will|could|can|\w+ed)\b")
 """The subject of a sentence ("The city would add ..."), which a later "it said" may stand for."""
 _QUOTE_PRONOUN = re.compile(rf"^\s*,?\s*(?P<p>he|she|they|it)\s+(?:\w+ly\s+)?(?:{VERBS})\b", re.IGNORECASE)
 

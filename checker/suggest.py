@@ -21,7 +21,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from checker.extract.numbers import QUALIFIERS, STOP_WORDS, find_quantities, singular
+from checker.extract.nouns import STOP_WORDS, singular
+from checker.extract.numbers import find_quantities
+from checker.extract.quantity import QUALIFIERS
 from checker.match import mentions_in_text
 from checker.models import CheckResult, Finding, Problem, Version
 from checker.pipeline import check_sources, read_sources
@@ -92,10 +94,13 @@ class _Cluster:
     def similarity(self, figure: _Figure) -> float:
         """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
         ("parents of 628 children") counts that as a shared word."""
-        top = {w for w, _ in self.context.most_common(CONTEXT_WORDS)} - self.nouns.keys()
+        ranked = [w for w, _ in self.context.most_common(CONTEXT_WORDS) if w not in self.nouns]
+        top = set(ranked)
         mine = set(figure.context) - self.nouns.keys()
         union = top | mine
         shared = len(top & mine) + (1 if self.noun in figure.wholes else 0)
+        # the words right beside a figure say most about it ("homes were flooded"): count them twice
+        shared += len(set(figure.context[:2]) & set(ranked[:3]))
         return shared / len(union) if union else 0.0
 
 
@@ -196,7 +201,9 @@ def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> Quan
     unit = _written(cluster.noun, cluster)
     related = [_written(n, cluster) for n, _ in cluster.nouns.most_common(3) if n != cluster.noun]
     common = [w for w, n in cluster.context.items() if n * 2 >= cluster.size and w not in cluster.nouns]
-    shared = sorted(common, key=lambda w: (spread[w] / cluster.context[w], w))[:3]
+    most = max((cluster.context[w] for w in common), default=0)
+    # the words most of its figures share, the rarest elsewhere first
+    shared = sorted(common, key=lambda w: (cluster.context[w] < most, spread[w] / cluster.context[w], w))[:3]
     about = [unit, *shared[:1]] if cluster.counted else shared[:2] or [unit]
     base = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in about) or "claim"
     rule_id, n = base, 2

@@ -52,7 +52,8 @@ def stance(sentence: str, matched: str, phrase: str, polarity: str) -> str:
     ("The department denied the report that it was not suspending prosecutions of adults.", "affirm"),
     ("The department did not deny that it was suspending prosecutions of adults.", "affirm"),
     ("The department never denied that it was suspending prosecutions of adults.", "affirm"),
-    ("The agency never said it was not suspending prosecutions of adults.", "affirm"),
+    # a negated verb of saying turns nothing round: only the "not" of what follows counts
+    ("The agency never said it was not suspending prosecutions of adults.", "deny"),
 ])
 def test_negators_before_the_phrase(sentence: str, expected: str) -> None:
     assert stance(sentence, SUSPEND, SUSPEND, "affirm") == expected
@@ -91,7 +92,7 @@ def test_negators_inside_the_span_but_not_the_phrase(sentence: str, matched: str
      "denied the Washington Post report", "deny"),
     # negated from outside, the negative phrase turns round
     ("Officials never said there was no change to the policy.", "no change to the policy", NO_CHANGE,
-     "affirm"),
+     "deny"),
     ("Officials denied that there had been no change to the policy.", "no change to the policy", NO_CHANGE,
      "affirm"),
 ])

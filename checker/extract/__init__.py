@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from checker.extract.asof import choose_as_of
 from checker.extract.dates import DateMention
-from checker.extract.speakers import speaker_of
+from checker.extract.speakers import named_speaker
 from checker.models import Mention, Sentence, Source, SpeakerKind
 from checker.text import match_form
 
@@ -26,13 +27,10 @@ def distance(start: int, end: int, near: tuple[int, int]) -> int:
     return 0
 
 
-def as_of(dates: list[DateMention], near: tuple[int, int], source: Source) -> str | None:
-    """The date a statement speaks as of: an "as of" date, else the nearest date, else publication."""
-    marked = [d for d in dates if d.as_of]
-    pool = marked or dates
-    if pool:
-        return min(pool, key=lambda d: distance(d.start, d.end, near)).value
-    return source.meta.published.isoformat() if source.meta.published else None
+def as_of(sentence: Sentence, dates: list[DateMention], near: tuple[int, int], source: Source) -> str | None:
+    """The date a statement speaks as of (`checker.extract.asof.choose_as_of`): a date of its clause,
+    else publication; None when it speaks of an earlier, undated time."""
+    return choose_as_of(sentence.text, dates, near, source.meta.published)
 
 
 def scope_of(scopes: dict[str, list[str]], form: str, span: tuple[int, int]) -> str | None:
@@ -48,7 +46,7 @@ def scope_of(scopes: dict[str, list[str]], form: str, span: tuple[int, int]) -> 
 
 
 def _speaker(source: Source, sentence: Sentence, position: int) -> tuple[str | None, SpeakerKind | None]:
-    named = speaker_of(source.text, sentence, position, None)
+    named = named_speaker(source.text, sentence, position)
     if named:
         return named, "named"
     outlet = source.meta.outlet

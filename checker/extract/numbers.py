@@ -7,38 +7,23 @@ ordinals and numbers glued into identifiers ("COVID-19", "I-95") are not counts 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
 
-from pydantic import BaseModel
 from text_to_num import text2num
 
+from checker.extract.figure_context import change_before, is_change, is_negated, noun_before, noun_of_whole
+from checker.extract.nouns import IRREGULAR_PLURALS, find_unit, singular
+from checker.extract.quantity import Quantity, interval_of, plain, qualifier_before
+from checker.extract.shares import compared_units, parts_of_wholes, written_shares
 from checker.models import Interval
 
-__all__ = ["Quantity", "find_quantities"]
-
-
-class Quantity(BaseModel):
-    """One number expression; `unit_start`/`unit_end` are None when the unit is only implied ("$")."""
-
-    start: int
-    end: int
-    value: float | int
-    interval: Interval
-    qualifier: str | None
-    unit: str | None
-    unit_start: int | None
-    unit_end: int | None
-    text: str
-    kind: Literal["level", "change"] = "level"
-    negated: bool = False
-    share_of: str | None = None
-
+__all__ = ["IRREGULAR_PLURALS", "Quantity", "find_quantities", "singular"]
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+PARTS = {"half": Decimal("0.5"), "a": Decimal("0.25"), "three": Decimal("0.75")}
+"""The part of a scale word in "half a million", "a quarter of a million", "three quarters of a billion"."""
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros"}
 VAGUE: dict[str, tuple[int, int]] = {
     "dozens": (24, 143),
@@ -47,38 +32,11 @@ VAGUE: dict[str, tuple[int, int]] = {
     "tens of thousands": (20000, 99999),
     "hundreds of thousands": (200000, 999999),
     "millions": (2000000, 999999999),
+    "tens of millions": (20000000, 99999999),
+    "hundreds of millions": (200000000, 999999999),
+    "tens of billions": (20000000000, 99999999999),
     "billions": (2000000000, 999999999999),
 }
-QUALIFIERS = {
-    "exactly": "exactly", "precisely": "exactly",
-    "at least": "at-least", "no fewer than": "at-least", "a minimum of": "at-least",
-    "more than": "more-than", "over": "more-than", "above": "more-than", "upwards of": "more-than",
-    "in excess of": "more-than",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "about": "about", "approximately": "about", "roughly": "about", "around": "about", "some": "about",
-    "an estimated": "about", "estimated": "about", "~": "about",
-    "up to": "up-to", "as many as": "up-to", "at most": "up-to", "no more than": "up-to",
-    "not more than": "up-to",
-    "fewer than": "fewer-than", "less than": "fewer-than", "under": "fewer-than", "below": "fewer-than",
-}
-# Noun-phrase heuristic for the unit: modifiers skipped before the counted noun, and function
-# words (prepositions, conjunctions, determiners, pronouns, auxiliaries, adverbs) that end it.
-ADJECTIVES = frozenset({
-    "migrant", "new", "additional", "unaccompanied", "separated", "undocumented", "more", "other",
-    "such", "total", "estimated", "immigrant", "foreign", "young",
-})
-STOP_WORDS = frozenset("""
-    of in at on by for from to with without into onto under over about after before during since until
-    through across between among per than as like near toward towards against within along upon via
-    and or but nor so yet while because if when where whether
-    the a an this that these those their his her its our your my who which whom whose what
-    they them he she it we you i
-    is are was were be been being am have has had do does did will would can could may might must
-    shall should remain remains remained say said says
-    still also now already only just even ago here there not never each apiece
-""".split())
-IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", "men": "man"}
-
 _ONES = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          r"|sixteen|seventeen|eighteen|nineteen")
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -87,9 +45,13 @@ _WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|(?:{_SCALE_WORDS})(?:\s+and(?
 _WORDNUM = (rf"(?:\ba\s+(?=(?:{_SCALE_WORDS})\b)|\b(?=(?:{_TENS}|{_ONES})\b))"
             rf"{_WORD}\b(?:(?:\s+|-){_WORD}\b)*(?!-?\w)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUM = rf"(?:[$£€]\s?)?{_DIGITS}(?:\s+(?:thousand|million|billion|trillion)\b)?|{_WORDNUM}"
+_SUFFIX = r"(?:bn|mn|tn|[mMkK])(?!\w)"
+"""Glued scale letters of headline English: "$8.2M", "4.7m", "$2.3bn"."""
+_NUM = (rf"(?:[$£€]\s?)?(?:(?<![\w.])[-−])?{_DIGITS}(?:{_SUFFIX}|\s+(?:thousand|million|billion|trillion)\b)?"
+        rf"(?:\s?[€£](?!\w))?|{_WORDNUM}")
 _NUMBER = re.compile(
-    rf"""\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands
+    rf"""\b(?P<part>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?\s+(?P<whole>thousand|million|billion|trillion)\b
+        |\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens\s+of\s+billions
                     |dozens|hundreds|thousands|millions|billions)\b(?:\s+of\b)?
         |\bbetween\s+(?P<r1>{_NUM})\s+and\s+(?P<r2>{_NUM})
         |(?P<r3>{_NUM})(?:\s*[-–—]\s*|\s+to\s+)(?P<r4>{_NUM})
@@ -99,12 +61,8 @@ _NUMBER = re.compile(
 )
 _SINGLE = re.compile(_NUM, re.IGNORECASE)
 _NUM_PARTS = re.compile(
-    rf"(?:[$£€]\s?)?(?P<digits>{_DIGITS})(?:\s+(?P<scale>thousand|million|billion|trillion))?",
-    re.IGNORECASE,
-)
-_QUALIFIER = re.compile(
-    r"(?:\b(?P<q>" + "|".join(r"\s+".join(map(re.escape, q.split())) for q in QUALIFIERS if q != "~")
-    + r")\s+|(?P<tilde>~)\s*)$",
+    rf"(?:[$£€]\s?)?(?P<sign>[-−])?(?P<digits>{_DIGITS})"
+    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>thousand|million|billion|trillion))?(?:\s?[€£])?",
     re.IGNORECASE,
 )
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -114,43 +72,35 @@ _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTH}")
 _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 _NUMBER_SIGN = re.compile(r"(?:\bNo\.|#)\s*$")
 _PERCENT = re.compile(r"\s*(?P<unit>%|percent\b|per\s+cent\b)", re.IGNORECASE)
-_TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|\S)")
-_POSSESSIVE = re.compile(r"['’]s?$")
-MAX_UNIT_WORDS = 4
-
-
-def singular(word: str) -> str:
-    """The singular of a counted noun, so that "parent" and "parents" name one unit."""
-    if word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _participle(word: str) -> bool:
-    """-ed/-ing words: modifiers before the noun ("detained migrants"), a verb after it."""
-    return len(word) > 3 and word.endswith(("ed", "ing")) and not word.endswith("eed")
+_PLUS = re.compile(r"-plus\b|\+(?![\d\w])", re.IGNORECASE)
+_COMPOUND = re.compile(r"-(?P<noun>[a-z]{3,})\b(?!-)")
+"""A figure made an adjective: "a 140-page report" counts pages."""
+NOT_COMPOUND = frozenset({"old", "plus", "fold", "odd", "something", "year", "strong"})
+_SUFFIX_SCALE = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
+MAX_DIGITS = 30
+"""More significant digits than any count states; longer digit runs are not read as figures."""
 
 
 def _number(raw: str) -> Decimal | None:
     """The value of one number as written: digits (with "$" and a scale word) or number words."""
     parts = _NUM_PARTS.fullmatch(raw)
     if parts:
-        scale = SCALES[parts["scale"].lower()] if parts["scale"] else 1
-        return Decimal(parts["digits"].replace(",", "")) * scale
+        digits = parts["digits"].replace(",", "")
+        if len(digits.lstrip("0.")) > MAX_DIGITS:
+            return None
+        scale = (SCALES[parts["scale"].lower()] if parts["scale"]
+                 else _SUFFIX_SCALE[parts["suffix"].lower()] if parts["suffix"] else 1)
+        return Decimal(digits) * scale * (-1 if parts["sign"] else 1)
     words = re.sub(r"\s+", " ", raw.lower())
     words = "one " + words[2:] if words.startswith("a ") else words
+    head, trillion, tail = words.partition("trillion")  # beyond what text2num reads
     try:
-        return Decimal(text2num(words, "en"))
+        value = Decimal(text2num(head.strip(" -"), "en")) * 10**12 if trillion else Decimal(text2num(words, "en"))
+        if trillion and tail.strip(" -"):
+            value += text2num(tail.strip(" -").removeprefix("and "), "en")
     except ValueError:
         return None
-
-
-def _plain(value: Decimal) -> float | int:
-    return int(value) if value == value.to_integral_value() else float(value)
+    return value if value.adjusted() < MAX_DIGITS else None
 
 
 def _year_like(raw: str) -> bool:
@@ -175,106 +125,88 @@ def _day_of_date(text: str, start: int, end: int, raw: str) -> bool:
     return bool(_MONTH_BEFORE.search(text[max(0, start - 12):start]) or _MONTH_AFTER.match(text, end))
 
 
-def _unit(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int, bool] | None:
-    """The counted noun after `pos`: (unit, start, end, whether it is one of `units`).
-
-    Scans up to MAX_UNIT_WORDS words, skipping ADJECTIVES (and -ed/-ing modifiers) before the
-    noun and stopping at punctuation, a STOP_WORDS word, an -ed/-ing word after the noun or a
-    possessive. A `units` word wins; otherwise the first lower-case plural, else the last noun.
-    """
-    wanted = {singular(u.lower()): u for u in units}
-    run: list[tuple[str, int, int]] = []
-    for _ in range(MAX_UNIT_WORDS):
-        token = _TOKEN.match(text, pos)
-        if token is None or token["word"] is None:
-            break
-        pos = token.end()
-        word = token["word"]
-        possessive = _POSSESSIVE.search(word)
-        if possessive:
-            word = word[: possessive.start()]
-        lower = word.lower()
-        start = token.start("word")
-        if singular(lower) in wanted:
-            return wanted[singular(lower)], start, start + len(word), True
-        if lower in STOP_WORDS or (run and _participle(lower)):
-            break
-        if not run and (lower in ADJECTIVES or _participle(lower)):
-            continue
-        run.append((lower, start, start + len(word)))
-        if possessive:
-            break
-    if not run:
-        return None
-    plural = [w for w in run if text[w[1]].islower() and singular(w[0]) != w[0] and w[0] != "news"]
-    head = plural[0] if plural else run[-1]
-    return head[0], head[1], head[2], False
+def _currency(*raws: str) -> str | None:
+    """The currency sign written before or after any of the numbers ("$5", "5 €")."""
+    return next((ch for raw in raws for ch in (raw[0], raw[-1]) if ch in CURRENCIES), None)
 
 
-def _interval(value: Decimal, qualifier: str | None) -> Interval:
-    n, inf = float(value), math.inf
-    low, high, low_open, high_open = {
-        None: (n, n, False, False),
-        "exactly": (n, n, False, False),
-        "at-least": (n, inf, False, True),
-        "more-than": (n, inf, True, True),
-        "nearly": (float(value * 9 / 10), n, False, True),
-        "about": (float(value * 9 / 10), float(value * 11 / 10), False, False),
-        "up-to": (0.0, n, False, False),
-        "fewer-than": (0.0, n, False, True),
-    }[qualifier]
-    return Interval(low=low, high=high, low_open=low_open, high_open=high_open)
-
-
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
-    """The canonical qualifier written just before `start`, and where it begins."""
-    window = max(0, start - 40)
-    found = _QUALIFIER.search(text[window:start])
-    if found is None:
-        return None, start
-    key = "~" if found["tilde"] else " ".join(found["q"].lower().split())
-    return QUALIFIERS[key], window + found.start()
+def _counted(text: str, span: tuple[int, int], units: Sequence[str], percent: re.Match[str] | None,
+             elsewhere: bool) -> tuple[str, int | None, int | None, bool] | None:
+    """The counted noun: right after the figure, else of its whole ("318 of the evacuated residents"),
+    else named before it ("the number of flooded homes ... at 1,200") when `elsewhere`."""
+    if percent:
+        return "percent", percent.start("unit"), percent.end("unit"), True
+    start, end = span
+    found = find_unit(text, end, units)
+    if elsewhere and not (found and found[3]):
+        wanted = noun_of_whole(text, end, units) or (noun_before(text, start, units) if units else None)
+        if wanted and (found is None or wanted[3]):
+            found = wanted
+    return found
 
 
 def _build(
     text: str, span: tuple[int, int], low: Decimal, high: Decimal | None, *,
     units: Sequence[str], currency: str | None = None, needs_unit: bool = False,
+    qualifier_after: str | None = None, unit_override: tuple[str, int, int] | None = None,
 ) -> Quantity | None:
     """A Quantity for text[span], a range if `high` is set; `needs_unit`: only if a `units` word follows."""
     start, end = span
     percent = _PERCENT.match(text, end)
-    found = (("percent", percent.start("unit"), percent.end("unit"), True) if percent
-             else _unit(text, end, units))
+    found = ((*unit_override, False) if unit_override
+             else _counted(text, span, units, percent, elsewhere=not needs_unit))
     if needs_unit and not (found and found[3]):
         return None
     qualifier: str | None = "range"
     if high is None:
-        qualifier, start = _qualifier(text, start)
-        interval = _interval(low, qualifier)
+        qualifier, start = qualifier_before(text, start)
+        qualifier = qualifier_after or qualifier
+        interval = interval_of(low, qualifier)
     else:
         interval = Interval(low=float(low), high=float(high))
     unit, unit_start, unit_end = found[:3] if found else (None, None, None)
     if currency and not (found and found[3]):
         unit, unit_start, unit_end = CURRENCIES[currency], None, None
-    return Quantity(start=start, end=end, value=_plain(low), interval=interval, qualifier=qualifier,
-                    unit=unit, unit_start=unit_start, unit_end=unit_end, text=text[start:end])
+    share_of = None
+    if percent:
+        whole = noun_of_whole(text, percent.end(), units)
+        share_of = whole[0] if whole else None
+    figure_start = span[0]
+    return Quantity(start=start, end=end, value=plain(low), interval=interval, qualifier=qualifier,
+                    unit=unit, unit_start=unit_start, unit_end=unit_end, text=text[start:end],
+                    kind="change" if is_change(text, start, end) else "level",
+                    negated=is_negated(text, min(start, figure_start)), share_of=share_of)
 
 
 def _single(text: str, start: int, end: int, units: Sequence[str]) -> Quantity | None:
     raw = text[start:end]
     value = _number(raw)
-    if value is None or _glued(text, start, end) or _day_of_date(text, start, end, raw):
+    if value is None or _day_of_date(text, start, end, raw):
         return None
-    currency = raw[0] if raw[0] in CURRENCIES else None
+    plus, compound = _PLUS.match(text, end), _COMPOUND.match(text, end)
+    override = None
+    if compound and compound["noun"] not in NOT_COMPOUND and re.fullmatch(r"[\d,.]+", raw):
+        noun = compound["noun"]
+        override = (noun[:-1] + "ies" if noun.endswith("y") else noun + "s", compound.start("noun"), compound.end())
+    elif _glued(text, start, end) and not plus:
+        return None
     needs_unit = _year_like(raw) or raw.lower() == "one"
-    return _build(text, (start, end), value, None, units=units, currency=currency, needs_unit=needs_unit)
+    quantity = _build(text, (start, plus.end() if plus else end), value, None, units=units,
+                      currency=_currency(raw), needs_unit=needs_unit and not override,
+                      qualifier_after="at-least" if plus else None, unit_override=override)
+    return quantity
 
 
 def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequence[str]) -> Quantity | None:
-    """A numeric range; a scale word on the second number also scales the first ("2 to 3 million")."""
+    """A numeric range; a scale word on the second number also scales the first ("2 to 3 million").
+
+    Not a range: "rose 45% in 2017 to 2.1 million" (a year and a count) or "grew by 12 to 310"
+    (a change and the level it reached)."""
     raw1, raw2 = match[first], match[second]
     low, high = _number(raw1), _number(raw2)
-    if low is None or high is None:
+    if low is None or high is None or _year_like(raw1) != _year_like(raw2.strip()):
+        return None
+    if change_before(text, match.start()):
         return None
     parts1, parts2 = _NUM_PARTS.fullmatch(raw1), _NUM_PARTS.fullmatch(raw2)
     if parts1 and parts2 and parts2["scale"] and not parts1["scale"]:
@@ -285,19 +217,27 @@ def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequ
         return None
     if _day_of_date(text, match.start(first), match.end(first), raw1):
         return None
-    currency = next((raw[0] for raw in (raw1, raw2) if raw[0] in CURRENCIES), None)
-    return _build(text, (start, end), low, high, units=units, currency=currency,
+    return _build(text, (start, end), low, high, units=units, currency=_currency(raw1, raw2),
                   needs_unit=_year_like(raw1) and _year_like(raw2))
 
 
 def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
-    """Every count stated in `text` (a sentence), in text order; `units` are the nouns wanted."""
+    """Every count stated in `text` (a sentence), in text order; `units` are the nouns wanted.
+
+    Proportions ("a third", "one in four", "41 of the 230") come out as percentages."""
     found: list[Quantity] = []
+    shares = written_shares(text, units)
+    taken = [(q.start, q.end) for q in shares]
     pos = 0
     while (match := _NUMBER.search(text, pos)) is not None:
         pos = match.end()
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
         quantity: Quantity | None
-        if match["vague"]:
+        if match["part"]:  # "half a million"
+            scale = SCALES[match["whole"].lower()] * PARTS[match["part"].split()[0].lower()]
+            quantity = _build(text, match.span(), Decimal(scale), None, units=units)
+        elif match["vague"]:
             low, high = VAGUE[" ".join(match["vague"].lower().split())]
             quantity = _build(text, match.span(), Decimal(low), Decimal(high), units=units)
         elif match["r1"]:
@@ -317,4 +257,5 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
             quantity = _single(text, match.start(), match.end(), units)
         if quantity is not None:
             found.append(quantity)
-    return found
+    compared_units(text, found)
+    return sorted(found + shares + parts_of_wholes(text, found), key=lambda q: (q.start, q.unit == "percent"))

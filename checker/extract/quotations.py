@@ -15,7 +15,8 @@ import re
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
-QUOTE_MARKS = '"“”'
+from checker.extract.attribution import QUOTES as QUOTE_MARKS
+
 GAP = "…"
 """The word that stands for a cut: an ellipsis, or a bracketed phrase."""
 MIN_WORDS = 4

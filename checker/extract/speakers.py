@@ -4,119 +4,165 @@ Quoted words belong to whoever the attribution next to the quote names (`"...," 
 official tells the publication`; `Flores said: "..."`), and a quote without one of its own
 belongs to the nearest attributed quote of the same paragraph (a quote running over several
 sentences is attributed once). Unquoted sentences name their speaker with "according to X",
-"X said that ..." or a trailing ", X said"; otherwise the outlet speaks.
+"X said that ..." or a trailing ", X said"; "he said" names the nearest fitting speaker of the
+paragraph or the one before. Otherwise no one is named, and the outlet speaks.
+
+Each paragraph is read once (quote pairs, named speakers) and kept in a small cache, so that
+thousands of statements in one paragraph cost no more than reading it.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from checker.extract.quotations import quote_spans
+from checker.extract.attribution import (
+    ORG_WORDS, VERBS, clean, own_attribution, pronoun_attribution, quote_attribution,
+)
 from checker.models import Sentence
 
-VERBS = (
-    "said|says|say|told|tells|tell|reported|reports|denied|denies|insisted|insists|noted|notes|continued|"
-    "added|adds|stated|states|wrote|writes|claimed|claims|clarified|clarifies|suggested|suggests|showed|shows|"
-    "found|finds|announced|announces|argued|argues|explained|explains|confirmed|confirms|acknowledged|"
-    "testified|warned|warns|maintained|maintains|asserted|asserts|alleged|alleges|revealed|reveals"
+__all__ = ["named_speaker", "speaker_of"]
+
+NEAREST_QUOTES = 40
+"""How many quotes either side an unattributed quote looks at for the nearest attributed one."""
+_NAMED = re.compile(
+    rf"(?:\b(?:[Aa]ccording\s+to|(?:{VERBS}))\s+(?P<after>(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}"
+    rf"[A-Z][\w.'’-]*)"
+    rf"|(?P<before>(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){{0,3}}[a-z]+)"
+    rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:{VERBS})\b)"
 )
-_NAME = r"[A-Za-z][\w.'’&-]*"
-_NP = rf"(?P<who>{_NAME}(?:\s+{_NAME}){{0,8}}?)"
-_ADVERB = r"(?:\s+\w+ly)?(?:\s+(?:had|has|have|also|later|then|quickly))*"
-_APPOSITIVE = rf"(?:\s*,\s*(?:a|an|the)\s(?![^,]*\b(?:{VERBS})\b)[^,.;:\"“”]{{1,80}},)?"
-"""`Flores, a Justice Department spokeswoman, said`: a description (with no verb of saying) between
-the name and its verb; `The report, the OIG said, found` is the OIG speaking, not the report."""
-_ACCORDING_TO = r"(?i:according\s+to)"
-_ACCORDING_END = r"(?=\s*(?:[,.;]|$|\s+(?:released|published|by|on|in|who|which|that)\b))"
-_LEADING = re.compile(rf"^\W*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
-_TRAILING = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS})\b[^,]*$")
-_TRAILING_INVERTED = re.compile(rf",\s*(?:{VERBS})\s+{_NP}\W*$")
-_PARENTHETICAL = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS})\s*,")
-"""`The policy, officials said, is over` and `..., officials said, adding that ...`."""
-_ACCORDING = re.compile(rf"\b{_ACCORDING_TO}\s+{_NP}{_ACCORDING_END}")
-_AFTER_QUOTE = re.compile(rf"^\s*,?\s*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
-_AFTER_QUOTE_INVERTED = re.compile(rf"^\s*,?\s*(?:{VERBS})\s+{_NP}(?=\s*[,.;:]|\s*$)")
-_AFTER_QUOTE_ACCORDING = re.compile(rf"^\s*,?\s*{_ACCORDING_TO}\s+{_NP}{_ACCORDING_END}")
-_BEFORE_QUOTE = re.compile(rf"{_NP}{_ADVERB}\s+(?:{VERBS})(?:\s+\w+){{0,3}}\s*[,:]?\s*$")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)[.;!?]\s")
-"""A sentence end before a quote; not the period of an initial or "U.S." or a title ("Dr.")."""
-
-ARTICLES = ("the ", "a ", "an ")
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
-TIME_WORDS = re.compile(
-    r"\s+(?:last|this|next|on|earlier|later)?\s*(?:week|month|year|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|today|yesterday)\b.*$", re.IGNORECASE)
-_QUOTES = '"“”'
+"""A speaker named anywhere in a paragraph, for what a later "he said" refers to."""
+_PERSON = re.compile(r"(?<![\w.])(?!(?:The|A|An|In|On|At|As|But|And|When|If|After|Before|Since|This|That)\s)"
+                     r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+"""A person's full name, which "he" or "she" may stand for even when that person spoke no words."""
+_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:The|A|An)\s+(?P<who>(?:[a-z]+\s+){0,2}?[a-z]+)"
+                      r"\s+(?:has|have|had|is|are|was|were|would|will|could|can|\w+ed)\b")
+"""The subject of a sentence ("The city would add ..."), which a later "it said" may stand for."""
+_QUOTE_PRONOUN = re.compile(rf"^\s*,?\s*(?P<p>he|she|they|it)\s+(?:\w+ly\s+)?(?:{VERBS})\b", re.IGNORECASE)
 
 
-def _clean(who: str) -> str | None:
-    who = TIME_WORDS.sub("", who.strip(" ,.;:"))
-    lowered = who.lower()
-    for article in ARTICLES:
-        if lowered.startswith(article):
-            who = who[len(article):]
-            break
-    if not who or who.lower() in PRONOUNS:
+@dataclass
+class _Paragraph:
+    """What is read once per paragraph: quote pairs, and each quote's attribution when asked."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    opens: list[int]
+    named: list[tuple[int, str]]
+    persons: list[tuple[int, str]]
+    attributed: dict[int, str | None] = field(default_factory=dict)
+
+    def attribution(self, i: int) -> str | None:
+        if i not in self.attributed:
+            self.attributed[i] = quote_attribution(self.text, self.spans[i])
+        return self.attributed[i]
+
+
+@lru_cache(maxsize=16)
+def _paragraph(text: str, start: int, end: int) -> _Paragraph:
+    paragraph = text[start:end]
+    spans = quote_spans(paragraph)
+    named = []
+    for found in _NAMED.finditer(paragraph):
+        who = clean(found["after"] or found["before"])
+        if who:
+            named.append((found.start(), who))
+    persons = [(m.start(), m.group()) for m in _PERSON.finditer(paragraph)
+               if not any(w.lower() in ORG_WORDS for w in m.group().split())]
+    persons += [(m.start("who"), m["who"]) for m in _SUBJECT.finditer(paragraph)]
+    persons.sort()
+    return _Paragraph(paragraph, spans, [s[0] for s in spans], named, persons)
+
+
+def _fits(pronoun: str, who: str) -> bool:
+    """Whether a pronoun can stand for a speaker: "he" a person, "it" an institution, "they" either or many."""
+    words = who.lower().replace("’", "'").split()
+    institution = any(w.strip(".'s") in ORG_WORDS for w in words)
+    plural = who[0].islower() and words[-1].endswith("s") and not institution
+    if pronoun in ("he", "she"):
+        return not institution and not plural
+    if pronoun == "it":
+        return institution
+    return plural or institution
+
+
+def _previous_paragraph(text: str, sentence: Sentence) -> _Paragraph | None:
+    previous_end = len(text[: sentence.paragraph_start].rstrip())
+    if previous_end == 0:
         return None
+    p_start = text.rfind("\n\n", 0, previous_end)
+    return _paragraph(text, 0 if p_start == -1 else p_start + 2, previous_end)
+
+
+def _resolve(text: str, sentence: Sentence, pronoun: str, local: int) -> str | None:
+    """The nearest fitting named speaker before `local` in the paragraph, else in the one before;
+    failing that, the nearest fitting person or sentence subject named there."""
+    index = _paragraph(text, sentence.paragraph_start, sentence.paragraph_end)
+    previous = _previous_paragraph(text, sentence)
+    for kind in ("named", "persons"):
+        here: list[tuple[int, str]] = getattr(index, kind)
+        earlier = (here[j] for j in range(bisect.bisect_left(here, (local, "")) - 1, -1, -1))
+        for _, who in itertools.chain(earlier, reversed(getattr(previous, kind)) if previous else ()):
+            if _fits(pronoun, who):
+                return who
+    return None
+
+
+def _quote_speaker(text: str, sentence: Sentence, index: _Paragraph, i: int) -> str | None:
+    """Who quote `i` names: its attribution, or the speaker its "she said" stands for."""
+    who = index.attribution(i)
+    if who is None:
+        close = index.spans[i][1]
+        pronoun = _QUOTE_PRONOUN.match(index.text[close + 1: close + 40])
+        if pronoun:
+            who = _resolve(text, sentence, pronoun["p"].lower(), index.spans[i][0])
     return who
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Pairs of double quotes in a paragraph, as (open, close) offsets."""
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in _QUOTES:
-            continue
-        if ch == "“" or (ch == '"' and opened is None):
-            opened = i
-        elif opened is not None:
-            spans.append((opened, i))
-            opened = None
-    return spans
-
-
-def _quote_attribution(paragraph: str, span: tuple[int, int]) -> str | None:
-    """The speaker named right after a quote's close or right before its open."""
-    after = paragraph[span[1] + 1: span[1] + 160]
-    after = re.split(r"[.;!?]|[" + _QUOTES + "]", after, maxsplit=1)[0]
-    for pattern in (_AFTER_QUOTE_ACCORDING, _AFTER_QUOTE, _AFTER_QUOTE_INVERTED):
-        found = pattern.match(after)
-        if found and (who := _clean(found.group("who"))):
-            return who
-    before = paragraph[max(0, span[0] - 160): span[0]]
-    before = re.split(r"[" + _QUOTES + "]", before)[-1]
-    before = _SENTENCE_END.split(before)[-1]
-    found = _BEFORE_QUOTE.search(before)
-    if found and (who := _clean(found.group("who"))):
+def _nearest_attributed(text: str, sentence: Sentence, index: _Paragraph, inside: int) -> str | None:
+    """The speaker of quote `inside`, else of the nearest quote around it that names one."""
+    left, right = inside - 1, inside + 1
+    if (who := _quote_speaker(text, sentence, index, inside)) is not None:
         return who
-    return None
-
-
-def _own_attribution(sentence: str) -> str | None:
-    """A speaker an unquoted sentence names itself."""
-    for pattern in (_ACCORDING, _LEADING, _TRAILING, _PARENTHETICAL, _TRAILING_INVERTED):
-        found = pattern.search(sentence)
-        if found and (who := _clean(found.group("who"))):
+    origin = index.spans[inside][0]
+    for _ in range(2 * NEAREST_QUOTES):
+        candidates = [i for i in (left, right) if 0 <= i < len(index.spans) and abs(i - inside) <= NEAREST_QUOTES]
+        if not candidates:
+            break
+        i = min(candidates, key=lambda c: (abs(index.spans[c][0] - origin), index.spans[c][0]))
+        if (who := _quote_speaker(text, sentence, index, i)) is not None:
             return who
+        left, right = (left - 1, right) if i == left else (left, right + 1)
     return None
+
+
+def named_speaker(text: str, sentence: Sentence, position: int) -> str | None:
+    """Who says what stands at `position` (an offset into `text`) in `sentence`, when the text names
+    someone: a name or a role; None when only the outlet could be said to speak."""
+    p_start = sentence.paragraph_start
+    index = _paragraph(text, p_start, sentence.paragraph_end)
+    local = position - p_start
+    i = bisect.bisect_left(index.opens, local) - 1
+    if i >= 0 and index.spans[i][0] < local < index.spans[i][1]:
+        return _nearest_attributed(text, sentence, index, i)
+    unquoted = sentence.text
+    first = bisect.bisect_left(index.opens, sentence.start - p_start)
+    for q_open, q_close in index.spans[first:]:
+        if p_start + q_open >= sentence.end:
+            break
+        if p_start + q_close < sentence.end:
+            inner = slice(q_open + p_start - sentence.start, q_close + p_start - sentence.start + 1)
+            unquoted = unquoted[: inner.start] + " " * (inner.stop - inner.start) + unquoted[inner.stop:]
+    who = own_attribution(unquoted)
+    if who is None and (pronoun := pronoun_attribution(unquoted)):
+        who = _resolve(text, sentence, pronoun, sentence.start - p_start)
+    return who
 
 
 def speaker_of(text: str, sentence: Sentence, position: int, outlet: str | None) -> str | None:
-    """Who says what stands at `position` (an offset into `text`) in `sentence`."""
-    p_start, p_end = sentence.paragraph_start, sentence.paragraph_end
-    paragraph = text[p_start:p_end]
-    spans = _quote_spans(paragraph)
-    local = position - p_start
-    inside = next((s for s in spans if s[0] < local < s[1]), None)
-    if inside is not None:
-        for span in sorted(spans, key=lambda s: (abs(s[0] - inside[0]), s[0])):
-            who = _quote_attribution(paragraph, span)
-            if who:
-                return who
-        return outlet
-    unquoted = sentence.text
-    for q_open, q_close in spans:
-        if p_start + q_open >= sentence.start and p_start + q_close < sentence.end:
-            inner = slice(q_open + p_start - sentence.start, q_close + p_start - sentence.start + 1)
-            unquoted = unquoted[: inner.start] + " " * (inner.stop - inner.start) + unquoted[inner.stop:]
-    return _own_attribution(unquoted) or outlet
+    """Who says what stands at `position`: the named speaker, else the outlet."""
+    return named_speaker(text, sentence, position) or outlet

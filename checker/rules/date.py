@@ -16,8 +16,9 @@ import calendar
 from datetime import date
 from typing import Any, ClassVar, Literal
 
-from checker.extract import build_mention, distance
-from checker.extract.dates import DateMention, find_dates
+from checker.extract import build_mention
+from checker.extract.asof import choose_date
+from checker.extract.dates import find_dates
 from checker.models import Mention, PhraseMatch, Reason, Sentence, Source, Version
 from checker.rules.base import Outcome, RuleBase
 
@@ -66,11 +67,6 @@ def describe_date(mention: Mention) -> str:
     return value
 
 
-def nearest_date(dates: list[DateMention], match: PhraseMatch) -> DateMention | None:
-    """The date nearest the matched phrase; an explicit date beats a weekday or relative word as near."""
-    return min(dates, key=lambda d: distance(d.start, d.end, (match.start, match.end)), default=None)
-
-
 class DateRule(RuleBase):
     """A date or a period; a date rule has only the fields every rule has."""
 
@@ -88,12 +84,12 @@ class DateRule(RuleBase):
     }
 
     def read(self, source: Source, sentence: Sentence, match: PhraseMatch) -> Mention | None:
-        when = nearest_date(find_dates(sentence.text, source.meta.published), match)
+        when = choose_date(sentence.text, find_dates(sentence.text, source.meta.published), (match.start, match.end))
         if when is None:
             return None
         published = source.meta.published
         mention = build_mention(self.id, self.scopes, source, sentence, (when.start, when.end), value=when.value,
-                                qualifier=PERIOD if getattr(when, "period", False) else None,
+                                qualifier=PERIOD if when.period else None,
                                 as_of=published.isoformat() if published else None)
         return mention.model_copy(update={"statement": describe_date(mention)})
 

@@ -180,5 +180,5 @@ class QuantityRule(FigureRule):
         dates = find_dates(sentence.text, source.meta.published)
         mention = build_mention(self.id, self.scopes, source, sentence, span, value=quantity.value,
                                 interval=quantity.interval, qualifier=quantity.qualifier, unit=unit,
-                                as_of=as_of(dates, span, source))
+                                as_of=as_of(sentence, dates, span, source))
         return mention.model_copy(update={"statement": describe_figure(mention)})

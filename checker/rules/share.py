@@ -71,4 +71,4 @@ class ShareRule(FigureRule):
         statement = " ".join(filter(None, [qualifier, f"{number_text(share.value)}%"])) + whole
         return build_mention(self.id, self.scopes, source, sentence, span, value=share.value,
                              interval=share.interval, qualifier=share.qualifier, unit=PERCENT,
-                             as_of=as_of(dates, span, source), statement=statement)
+                             as_of=as_of(sentence, dates, span, source), statement=statement)

@@ -58,7 +58,7 @@ class StanceRule(RuleBase):
         stance = stance_of(match_form(sentence.text), span, match_form(match.phrase), match.polarity)
         dates = find_dates(sentence.text, source.meta.published)
         return build_mention(self.id, self.scopes, source, sentence, span, stance=stance, statement=stance,
-                             as_of=as_of(dates, span, source))
+                             as_of=as_of(sentence, dates, span, source))
 
     def canonical(self, mention: Mention) -> str:
         return mention.stance or ""

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from checker.extract.numbers import IRREGULAR_PLURALS
 from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta
 from checker.rules import Rule
+from checker.rules.base import RE2_OPTIONS
 from checker.text import blocks, line_starts, match_form, paragraph_bounds, sentences
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
@@ -189,7 +190,7 @@ def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
 @functools.lru_cache(maxsize=1024)
 def _compiled(pattern: str) -> re2._Regexp:
     """A rule's RE2 pattern, compiled once and case-insensitive like the rest of matching."""
-    return re2.compile("(?i)" + pattern)
+    return re2.compile("(?i)" + pattern, RE2_OPTIONS)
 
 
 class SentenceCheck(BaseModel):

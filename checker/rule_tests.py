@@ -13,14 +13,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from checker.compare import compare
-from checker.match import check_sentence, mentions_in_text
+from checker.match import align, check_sentence, mentions_in_text
 from checker.models import Mention, Problem
 from checker.rules import LoadedRules, Rule, read_documents, rule_files, rules_from_documents
 from checker.rules.base import Example
 from checker.rules.cases import Case, CaseFile, is_case_file, parse_case_file
 from checker.rules.expect import NO_STATEMENT, closest, field_diff, mismatches, unexpected
 from checker.guarded_yaml import Document
-from checker.text import line_starts, sentences
+from checker.text import line_starts, match_form, sentences
 
 
 class Outcome(BaseModel):
@@ -83,7 +83,27 @@ def example_diff(rule: Rule, example: Example, mentions: Sequence[Mention]) -> l
     else:
         of_many = f"; the closest of {len(mentions)}" if len(mentions) > 1 else ""
         lines.append(f"  (read from {_quoted(best.sentence)}{of_many})")
+        if (contest := phrase_contest(rule, best.sentence)) is not None:
+            lines.append(f"  ({contest})")
     return lines
+
+
+def phrase_contest(rule: Rule, sentence: str) -> str | None:
+    """When phrases of both sides of a stance rule match a sentence, which won and why: the higher
+    score, and on a tie the longer (more specific) phrase, as matching decides."""
+    form = match_form(sentence)
+    best: dict[str, tuple[float, int, str]] = {}
+    for phrase, side in rule.phrase_candidates():
+        found = align(match_form(phrase), form, rule.threshold) if side else None
+        if side and found is not None and (side not in best or (found[0], len(phrase)) > best[side][:2]):
+            best[side] = (found[0], len(phrase), phrase)
+    if len(best) < 2:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
+    (won, (score, _, phrase)), (lost, (other_score, _, other)) = ranked
+    how = "the higher score" if score != other_score else "the longer phrase, on a tie"
+    return (f"{won} phrase {phrase!r} ({score:.0f}) won over {lost} phrase {other!r} ({other_score:.0f}): "
+            f"{how}; negation then decides the stance")
 
 
 def _short(text: str) -> str:

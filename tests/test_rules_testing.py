@@ -168,3 +168,14 @@ def _mention(**fields) -> Mention:
 ])
 def test_fields_compare_loosely_where_sensible(name, expected, got, ok):
     assert field_matches(name, expected, _mention(**{name: got}).__getattribute__(name)) is ok
+
+
+def test_a_failure_says_which_side_won_when_both_match(tmp_path: Path):
+    (tmp_path / "library.yaml").write_text(
+        "id: library\ntitle: The library will close\ntype: stance\nabout: [library]\n"
+        "affirm: [the library will close]\ndeny: [the library will stay open]\nexamples:\n"
+        "  - text: The mayor said the library will close, but the council said the library will stay open.\n"
+        "    expect: {stance: affirm}\n", encoding="utf-8")
+    out = run(str(tmp_path / "library.yaml")).stdout
+    assert ("deny phrase 'the library will stay open' (100) won over affirm phrase 'the library will close' (100): "
+            "the longer phrase, on a tie") in out

@@ -6,6 +6,7 @@ reported with its line and column, and the rules that load are still returned.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -47,13 +48,27 @@ class LoadedRules(BaseModel):
     """Each loaded rule's parsed file, by rule id: where every key and example stands."""
 
 
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The rule files under `folder`, sorted; a folder that cannot be listed is a warning naming it."""
+    def skipped(exc: OSError) -> None:
+        problems.append(Problem(file=str(exc.filename or folder), level="warning",
+                                message=f"folder skipped: cannot list it: {exc.strerror or exc}",
+                                hint="check its permissions"))
+
+    found = []
+    for root, folders, names in os.walk(folder, onerror=skipped):
+        folders.sort()
+        found += [Path(root) / name for name in names if name.endswith((".yaml", ".yml"))]
+    return sorted(found)
+
+
 def rule_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     """The `.yaml`/`.yml` files under `paths`, sorted; a path that does not exist is a problem."""
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+            found.extend(_yaml_files(path, problems))
         elif path.is_file():
             found.append(path)
         else:

@@ -20,8 +20,8 @@ from checker.models import Highlight, Mention, PhraseMatch, Reason, Sentence, Se
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False  # the error goes into the Problem; RE2's own log would be noise
+RE2_OPTIONS = re2.Options()
+RE2_OPTIONS.log_errors = False  # the error goes into the Problem; RE2's own log would be noise
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _FIELD_LINE = re.compile(r"^  (\w+): (.*)$")
 _CONTINUATION = re.compile(r"^ {4,}(\S.*)$")
@@ -56,7 +56,7 @@ def _re2_compiles(pattern: str) -> str:
     """Patterns run on untrusted text, so only RE2's linear-time syntax is accepted. The pattern is
     compiled the way matching uses it (`checker.match._compiled`): case-insensitively."""
     try:
-        re2.compile("(?i)" + pattern, _RE2_OPTIONS)
+        re2.compile("(?i)" + pattern, RE2_OPTIONS)
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ValueError(f"RE2 cannot compile {pattern!r}: {reason} "

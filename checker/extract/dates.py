@@ -152,7 +152,8 @@ def _relative(g: dict[str, str | None], published: date) -> tuple[date, date, Pr
         day = _weekday(g["wday"], published, g["wmod"].lower() if g["wmod"] else None, False)
         return day, day, "day"
     if g["ago"]:
-        count, unit = _COUNTS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"]), g["ago"].lower()
+        number = g["n"] or ""
+        count, unit = _COUNTS.get(number.lower()) if not number.isdigit() else int(number), g["ago"].lower()
         return _back(published, count or 0, unit)
     unit = (g["unit"] or g["endunit"] or "").lower()
     mod = (g["mod"] or g["endmod"] or "").lower()

@@ -58,3 +58,36 @@ def test_older_rules_read_the_same_statements() -> None:
         ("shelter-beds", "120 beds", 2), ("shelter-beds", "90 beds", 1)]
     assert sorted((f.rule, f.verdict) for f in result.findings) == [
         ("budget-gap", "contradiction"), ("library-closing", "contradiction"), ("shelter-beds", "contradiction")]
+
+
+def test_a_date_rule_reads_and_compares_periods(tmp_path: Path) -> None:
+    rule = tmp_path / "trial-ran.yaml"
+    rule.write_text("id: trial-ran\ntitle: When the trial ran\ntype: date\nabout: [trial]\nphrases: [trial ran]\n",
+                    encoding="utf-8")
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "a.txt").write_text("# published: 2020-01-10\n\nThe trial ran from February through October 2019.\n")
+    (sources / "b.txt").write_text("# published: 2020-03-01\n\nThe trial ran from February 1 to October 31, 2019.\n")
+    (sources / "c.txt").write_text("# published: 2021-06-01\n\nThe trial ran from March to October of 2019.\n")
+    result = check([sources], [rule])
+    assert sorted((v.statement, len(v.sources)) for v in result.versions) == [
+        ("from 2019-02 to 2019-10", 1), ("from 2019-02-01 to 2019-10-31", 1), ("from 2019-03 to 2019-10", 1)]
+    # the two February–October periods agree at the precision both give; March–October clashes with each
+    assert sorted((f.verdict, sorted(s.statement for s in f.sides)) for f in result.findings) == [
+        ("contradiction", ["from 2019-02 to 2019-10", "from 2019-03 to 2019-10"]),
+        ("contradiction", ["from 2019-02-01 to 2019-10-31", "from 2019-03 to 2019-10"])]
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Nearly 15 percent of the patients were readmitted.", 15, "nearly"),
+    ("One in four patients were readmitted.", 25, None),
+    ("About two-thirds of the patients were readmitted.", 66.67, "about"),
+    ("Of the 230 patients, 41 were readmitted.", 17.83, None),
+])
+def test_a_share_rule_reads_every_way_of_writing_a_share(text: str, value: float, qualifier: str | None) -> None:
+    from checker.match import mentions_in_text
+    from checker.rules import ShareRule
+    rule = ShareRule(id="readmitted", title="Readmitted", type="share", about=["patients", "readmitted"],
+                     of=["patients"])
+    [mention] = mentions_in_text(rule, text)
+    assert (mention.value, mention.qualifier, mention.unit) == (value, qualifier, "percent")

@@ -60,6 +60,10 @@ _NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SINGLE = re.compile(_NUM, re.IGNORECASE)
+_CANDIDATE = re.compile(rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS})",
+                        re.IGNORECASE)
+"""Where a `_NUMBER` match can start: jumping between these and matching there finds what a search
+would, without trying the whole pattern at every character."""
 _NUM_PARTS = re.compile(
     rf"(?:[$£€]\s?)?(?P<sign>[-−])?(?P<digits>{_DIGITS})"
     rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>thousand|million|billion|trillion))?(?:\s?[€£])?",
@@ -229,7 +233,11 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
     shares = written_shares(text, units)
     taken = [(q.start, q.end) for q in shares]
     pos = 0
-    while (match := _NUMBER.search(text, pos)) is not None:
+    while (candidate := _CANDIDATE.search(text, pos)) is not None:
+        match = _NUMBER.match(text, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+            continue
         pos = match.end()
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue

@@ -252,3 +252,21 @@ def test_a_verdict_that_cannot_be_saved_is_exit_2(corpus: list[str], monkeypatch
     walked = run("review", *corpus, input="c\n")
     assert walked.exit_code == 2 and "cannot save the verdict" in walked.stderr
     assert "Traceback" not in walked.output
+
+
+def test_review_takes_sources_rules_and_reviews_from_the_project_config(tmp_path: Path, monkeypatch) -> None:
+    sources, rules = write_corpus(tmp_path)
+    (tmp_path / "checker.toml").write_text(
+        f'sources = ["{sources.name}"]\nrules = ["{rules.name}"]\nreviews = "team/reviews.json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listed = run("review", "list")
+    assert listed.exit_code == 0, listed.output
+    assert len(listed.stdout.splitlines()) == 2  # the corpus's two findings, found from the config alone
+    first = listed.stdout.split("\t")[0]
+    assert run("review", "set", first, "--status", "confirmed", "--by", "ana").exit_code == 0
+    assert first in load_reviews(tmp_path / "team" / "reviews.json").entries
+    set_review(tmp_path / "team" / "reviews.json", "0123456789abcdef", "confirmed", None, "ana")
+    assert "stale review" in run("review", "walk", input="q\n").stderr
+    quiet = run("review", "walk", "-q", input="q\n")
+    assert "stale review" not in quiet.stderr and quiet.exit_code == 0
+    assert "checker: 2 source(s), 2 rule(s)" in run("review", "walk", "-v", input="q\n").stderr

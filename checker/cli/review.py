@@ -14,9 +14,9 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from checker.cli.check import at_or_above, or_exit
+from checker.cli.check import Quiet, Say, Verbose, at_or_above, inputs, or_exit, project_config
 from checker.cli.choices import Level, ListStatus, Status
-from checker.cli.output import EXIT_INPUT, EXIT_OK, print_problems
+from checker.cli.output import EXIT_INPUT, EXIT_OK
 from checker.cli.walk import walk
 from checker.models import CheckResult
 from checker.report.text import printable
@@ -40,10 +40,14 @@ review_app = typer.Typer(cls=_WalkByDefault, invoke_without_command=True, add_co
 
 
 Paths = Annotated[list[Path] | None, typer.Argument(
-    help="Source files or folders, as for `checker check`. Default: seeds/.", show_default=False)]
+    help="Source files or folders, as for `checker check`. Default: `sources` from the config, else seeds/.",
+    show_default=False)]
 Rules = Annotated[list[Path] | None, typer.Option(
-    "--rules", "-r", help="Rule file or folder; repeat for more. Default: rules/.", show_default=False)]
-ReviewsPath = Annotated[Path, typer.Option("--reviews", help="The reviews file.")]
+    "--rules", "-r", help="Rule file or folder; repeat for more. Default: `rules` from the config, else rules/.",
+    show_default=False)]
+ReviewsPath = Annotated[Path | None, typer.Option(
+    "--reviews", help=f"The reviews file. Default: `reviews` from the config, else {DEFAULT_REVIEWS}.",
+    show_default=False)]
 By = Annotated[str | None, typer.Option("--by", help="Who judges. Default: your login name.", show_default=False)]
 
 
@@ -67,12 +71,23 @@ def _valid_text(option: str, value: str | None) -> None:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _reviewed(paths: list[Path] | None, rules: list[Path] | None, path: Path) -> tuple[CheckResult, Reviews]:
+def _settings(paths: list[Path] | None, rules: list[Path] | None, reviews_path: Path | None
+              ) -> tuple[list[Path], list[Path], Path]:
+    """Sources, rules and reviews file: the command line's, else the project config's, else the defaults."""
+    config = project_config()
+    sources, rule_paths = inputs(paths, rules, config)
+    configured = config.paths([config.settings.reviews]) if config.settings.reviews else []
+    return sources, rule_paths, reviews_path or (configured[0] if configured else DEFAULT_REVIEWS)
+
+
+def _reviewed(sources: list[Path], rules: list[Path], path: Path, say: Say | None = None
+              ) -> tuple[CheckResult, Reviews]:
     """Check the sources and put each finding's review on it; stale verdicts are reported, not dropped."""
+    say = say or Say()
     reviews = or_exit(load_reviews, path)
-    result = check(paths or [Path("seeds")], rules or [Path("rules")])
-    print_problems(result.problems)
-    print_problems(stale(result, reviews))
+    result = check(sources, rules)
+    say.detail(f"{result.stats.sources} source(s), {result.stats.rules} rule(s), reviews in {path}")
+    say.problems(result.problems + stale(result, reviews))
     return apply_reviews(result, reviews), reviews
 
 
@@ -86,17 +101,19 @@ def review_root(ctx: typer.Context) -> None:
 
 
 @review_app.command("walk")
-def walk_command(paths: Paths = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
+def walk_command(paths: Paths = None, rules: Rules = None, reviews_path: ReviewsPath = None,
                  by: By = None, min_level: Annotated[Level, typer.Option(
-                     "--min-level", help="Walk findings at or above this level.")] = Level.apparent) -> None:
+                     "--min-level", help="Walk findings at or above this level.")] = Level.apparent,
+                 quiet: Quiet = False, verbose: Verbose = False) -> None:
     """Walk the open findings one by one; one key judges each, and every answer is saved at once.
 
     Keys: c confirm, d dismiss, s skip, n add a note, o open the sources around the statements, q quit.
     """
     _valid_text("--by", by)
-    result, _ = _reviewed(paths, rules, reviews_path)
+    sources, rule_paths, reviews_file = _settings(paths, rules, reviews_path)
+    result, _ = _reviewed(sources, rule_paths, reviews_file, Say(quiet, verbose))
     todo = [f for f in at_or_above(result, min_level.value).findings if f.review and f.review.status == "open"]
-    or_exit(lambda path: walk(todo, path, by, paths or [Path("seeds")]), reviews_path)
+    or_exit(lambda path: walk(todo, path, by, sources), reviews_file)
     raise typer.Exit(EXIT_INPUT if result.has_errors else EXIT_OK)
 
 
@@ -106,12 +123,13 @@ def set_command(
     status: Annotated[Status, typer.Option("--status", help="The verdict.")],
     paths: Paths = None,
     note: Annotated[str | None, typer.Option("--note", help="Why; replaces the note there.")] = None,
-    by: By = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
+    by: By = None, rules: Rules = None, reviews_path: ReviewsPath = None,
 ) -> None:
     """Record a verdict on one finding (or on a stale verdict, to change it)."""
     _valid_text("--note", note)
     _valid_text("--by", by)
-    result, reviews = _reviewed(paths, rules, reviews_path)
+    sources, rule_paths, reviews_path = _settings(paths, rules, reviews_path)
+    result, reviews = _reviewed(sources, rule_paths, reviews_path)
     findings = {f.fingerprint: f for f in result.findings}
     try:
         found = resolve(fingerprint, [*findings, *reviews.entries])
@@ -134,7 +152,7 @@ def _rows(result: CheckResult, reviews: Reviews) -> list[dict[str, Any]]:
 
 @review_app.command("list")
 def list_command(
-    paths: Paths = None, rules: Rules = None, reviews_path: ReviewsPath = DEFAULT_REVIEWS,
+    paths: Paths = None, rules: Rules = None, reviews_path: ReviewsPath = None,
     status: Annotated[ListStatus | None, typer.Option(
         "--status", help="Only findings with this status; `stale` lists verdicts whose finding is gone.",
         show_default=False)] = None,
@@ -142,7 +160,8 @@ def list_command(
 ) -> None:
     """Every finding with its verdict, one a line, tab-separated:
     fingerprint, status, verdict (or `stale`), rule, by, at, note."""
-    result, reviews = _reviewed(paths, rules, reviews_path)
+    sources, rule_paths, reviews_path = _settings(paths, rules, reviews_path)
+    result, reviews = _reviewed(sources, rule_paths, reviews_path)
     rows = _rows(result, reviews)
     if status is ListStatus.stale:
         rows = [r for r in rows if r["verdict"] == "stale"]

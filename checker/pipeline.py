@@ -55,6 +55,16 @@ def read_sources(source_paths: Sequence[Path | str] | Path | str,
     yield from _read(_paths(source_paths), selection or Selection())
 
 
+def each_source(source_paths: Sequence[Path | str] | Path | str, selection: Selection | None,
+                problems: list[Problem]) -> Iterator[Source]:
+    """`read_sources`, with the problems put in `problems` as they come: for callers that want the sources."""
+    for item in read_sources(source_paths, selection):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            yield item
+
+
 def check_sources(source_paths: Sequence[Path | str] | Path | str, rules: Sequence[Rule],
                   selection: Selection | None = None) -> CheckResult:
     """Check the sources under `source_paths` against already loaded `rules`.

@@ -18,7 +18,7 @@ from checker.compare import conflicts, versions_of
 from checker.extract.quotations import GAP, QUOTE_MARKS, comparable_words, quotations, same_remark
 from checker.models import CheckResult, Finding, Mention, Problem, RuleInfo, Source, Stats, Version
 from checker.rules.quote import QuoteRule, quote_mention
-from checker.pipeline import read_sources
+from checker.pipeline import each_source
 from checker.selection import Selection
 from checker.text import line_starts, sentences
 
@@ -95,12 +95,9 @@ def check_quotes(paths: Sequence[Path | str] | Path | str, selection: Selection 
     mentions: list[Mention] = []
     problems: list[Problem] = []
     count = 0
-    for item in read_sources(paths, selection):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
+    for source in each_source(paths, selection, problems):
         count += 1
-        mentions += quotation_mentions(item)
+        mentions += quotation_mentions(source)
     findings: list[Finding] = []
     versions: list[Version] = []
     for remark in remarks(mentions):

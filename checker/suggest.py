@@ -26,7 +26,7 @@ from checker.extract.numbers import find_quantities
 from checker.extract.quantity import QUALIFIERS
 from checker.match import mentions_in_text
 from checker.models import CheckResult, Finding, Problem, Version
-from checker.pipeline import check_sources, read_sources
+from checker.pipeline import check_sources, each_source
 from checker.rules import QuantityRule
 from checker.rules.base import ID_PATTERN, Example
 from checker.rules.show import flow
@@ -255,12 +255,9 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     figures: list[_Figure] = []
     problems: list[Problem] = []
     count = 0
-    for item in read_sources(paths, selection):
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
+    for source in each_source(paths, selection, problems):
         count += 1
-        figures += figures_in(item.text[item.body_start:], item.name)
+        figures += figures_in(source.text[source.body_start:], source.name)
     clusters = [c for c in _cluster(figures) if c.size > 0]
     clusters.sort(key=lambda c: (not c.disagrees(), -len(c.sources), -c.size, c.noun))
     spread: Counter[str] = Counter(w for f in figures for w in f.context)

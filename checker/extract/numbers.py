@@ -60,8 +60,8 @@ _NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SINGLE = re.compile(_NUM, re.IGNORECASE)
-_CANDIDATE = re.compile(rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS})",
-                        re.IGNORECASE)
+_CANDIDATE = re.compile(
+    rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS})", re.IGNORECASE)
 """Where a `_NUMBER` match can start: jumping between these and matching there finds what a search
 would, without trying the whole pattern at every character."""
 _NUM_PARTS = re.compile(

@@ -21,7 +21,8 @@ def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-FINDINGS_SCHEMA = json.loads((Path(__file__).parent.parent / "checker" / "schema" / "findings.schema.json").read_text("utf-8"))
+SCHEMA_FILE = Path(__file__).parent.parent / "checker" / "schema" / "findings.schema.json"
+FINDINGS_SCHEMA = json.loads(SCHEMA_FILE.read_text("utf-8"))
 
 
 def cited(data: dict) -> list[dict]:

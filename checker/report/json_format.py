@@ -1,8 +1,9 @@
 """The findings JSON contract (`--format json`, version 2) that other tools read.
 
 `checker/schema/findings.schema.json` (shipped in the package) is its JSON Schema and README's
-"The JSON format" section describes it; a test validates real output against the schema. The output holds no timings, so the same
-input gives byte-identical output. Keep it stable: add fields, never rename or remove them.
+"The JSON format" section describes it; a test validates real output against the schema. The
+output holds no timings, so the same input gives byte-identical output. Keep it stable: add
+fields, never rename or remove them.
 """
 
 from __future__ import annotations

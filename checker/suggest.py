@@ -255,9 +255,14 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     figures: list[_Figure] = []
     problems: list[Problem] = []
     count = 0
+    files_of: dict[str, set[str]] = defaultdict(set)
+    """for each counted noun, the files that state a figure of it: the only ones a draft can read"""
     for source in each_source(paths, selection, problems):
         count += 1
-        figures += figures_in(source.text[source.body_start:], source.name)
+        found = figures_in(source.text[source.body_start:], source.name)
+        figures += found
+        for figure in found:
+            files_of[figure.noun].add(source.path)
     clusters = [c for c in _cluster(figures) if c.size > 0]
     clusters.sort(key=lambda c: (not c.disagrees(), -len(c.sources), -c.size, c.noun))
     spread: Counter[str] = Counter(w for f in figures for w in f.context)
@@ -268,7 +273,10 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
             break
         draft = draft_rule(cluster, taken, spread)
         drafts.setdefault((draft.unit, *draft.about), draft)  # two clusters giving one rule are one candidate
-    result: CheckResult = check_sources([Path(p) for p in paths], list(drafts.values()), selection)
+    # a draft reads a statement only where a figure counts its unit or a related one, so only the files
+    # holding such a figure are read again: what it finds is what `checker check --rules` finds
+    wanted = sorted({file for rule in drafts.values() for unit in rule.units() for file in files_of[singular(unit)]})
+    result: CheckResult = check_sources([Path(f) for f in wanted], list(drafts.values()), selection)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in result.versions:
         by_rule[version.rule].append(version)

@@ -27,7 +27,7 @@ STAGES = [
     ("checker.rules.stance", "StanceRule.read", "reading stances"),
     ("checker.rules.date", "DateRule.read", "reading dates"),
     ("checker.rules.share", "ShareRule.read", "reading shares"),
-    ("checker.rules.quantity", "find_dates", "  find_dates (dateparser), inside quantities"),
+    ("checker.rules.quantity", "find_dates", "  find_dates, inside quantities"),
     ("checker.match", "KeywordIndex.passages", "keyword scan (RE2)"),
     ("checker.pipeline", "compare", "compare"),
 ]

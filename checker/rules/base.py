@@ -144,7 +144,7 @@ class RuleBase(BaseModel):
     Fields:
       id: unique kebab-case name (parents-not-located); the file is named <id>.yaml.
       title: the claim in a few words, shown with every finding.
-      type: what the rule reads from a statement: quantity, stance or date.
+      type: what the rule reads from a statement: quantity, stance, date, share or quote.
       about: words that must all occur in a sentence (any inflection) for it to be about the
         claim; they also pick the paragraphs worth reading.
       phrases: phrases of which one must match the sentence (fuzzy, at least threshold);

@@ -31,10 +31,10 @@ def describe_quote(text: str) -> str:
 def quote_mention(rule_id: str, source: Source, sentence: Sentence, quote: Quotation) -> Mention:
     """The statement a quotation makes: its words, and whom the text gives them to."""
     span = (max(quote.start, sentence.start) - sentence.start, min(quote.end, sentence.end) - sentence.start)
-    mention = build_mention(rule_id, {}, source, sentence, span, value=quote.text,
-                            statement=describe_quote(quote.text))
+    mention = build_mention(rule_id, {}, source, sentence, span, value=quote.text)
+    said = describe_quote(quote.text) + (f" — {mention.speaker}" if mention.speaker_kind == "named" else "")
     # the quotation's own offsets, which may run past the sentence: highlights index into them
-    return mention.model_copy(update={"span_start": quote.start, "span_end": quote.end})
+    return mention.model_copy(update={"span_start": quote.start, "span_end": quote.end, "statement": said})
 
 
 def quote_key(words: list[str], speaker: str | None) -> str:

@@ -92,16 +92,17 @@ Pair = tuple[Version, Version, Verdict, list[Reason]]
 def _clashes_within(rule: Rule, versions: list[Version]) -> Iterator[Pair]:
     """Conflicts among comparable versions: each version's nearest clash above and below, and
     neighbours that a bound or rounding reconciles."""
-    bounds = [rule.bounds(v) for v in versions]
-    if any(b is None for b in bounds):
+    found = [rule.bounds(v) for v in versions]
+    bounds = [b for b in found if b is not None]
+    if len(bounds) < len(found):
         yield from _pairwise(rule, versions)
         return
-    by_low = sorted(range(len(versions)), key=lambda i: (bounds[i][0], bounds[i][1]))  # type: ignore[index]
-    lows = [bounds[i][0] for i in by_low]  # type: ignore[index]
-    by_high = sorted(range(len(versions)), key=lambda i: bounds[i][1])  # type: ignore[index]
-    highs = [bounds[i][1] for i in by_high]  # type: ignore[index]
+    by_low = sorted(range(len(versions)), key=lambda i: bounds[i])
+    lows = [bounds[i][0] for i in by_low]
+    by_high = sorted(range(len(versions)), key=lambda i: bounds[i][1])
+    highs = [bounds[i][1] for i in by_high]
     for i, version in enumerate(versions):
-        low, high = bounds[i]  # type: ignore[misc]
+        low, high = bounds[i]
         for j in by_low[bisect.bisect_left(lows, high):]:  # nearest wholly above
             if j != i and rule.compare(version, versions[j])[0] == "clash":
                 yield version, versions[j], "contradiction", []

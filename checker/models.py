@@ -241,6 +241,16 @@ class Finding(BaseModel):
         return [m for side in self.sides for m in side.mentions]
 
 
+class Exclusion(BaseModel):
+    """A sentence a rule's `exclude` phrase removed: no statement, shown so a rule writer sees why."""
+
+    rule: str
+    source: str
+    line: int
+    sentence: str
+    phrase: str
+
+
 class Stats(BaseModel):
     sources: int = 0
     rules: int = 0
@@ -253,6 +263,7 @@ class CheckResult(BaseModel):
 
     findings: list[Finding] = []
     versions: list[Version] = Field(default=[], description="every version of every rule, agreeing or not")
+    exclusions: list[Exclusion] = Field(default=[], description="sentences `exclude` removed, when asked for")
     problems: list[Problem] = []
     stats: Stats = Stats()
     rules: list[RuleInfo] = []

@@ -39,7 +39,7 @@ def test_json_matches_the_contract():
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
     jsonschema.validate(data, FINDINGS_SCHEMA)
-    assert list(data) == ["version", "summary", "rules", "findings", "problems", "statements"]
+    assert list(data) == ["version", "summary", "rules", "findings", "problems", "statements", "excluded"]
     assert data["version"] == 2
     assert data["summary"]["sources"] == 3 and data["summary"]["versions"] == len(data["statements"])
     titles = {r["id"]: r["title"] for r in data["rules"]}
@@ -170,3 +170,19 @@ def test_statements_lists_every_version_agreeing_or_not():
     assert "el-paso-pilot-size" in head and "about 280 families  as of 2021-01  (1 source)" in head
     assert "2021-01-14  (2 sources)" in head  # the release day both articles give: one version
     assert "Statements" not in run("check", str(SEEDS), "--rules", str(RULES)).stdout
+
+
+def test_statements_name_the_sentences_an_exclude_phrase_removed(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "pilot-families.yaml").write_text(PILOT_RULE + "exclude: [field office]\n", encoding="utf-8")
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "a.txt").write_text("The pilot separated 280 families.\n\n"
+                                   "The pilot separated 90 families at the field office.\n", encoding="utf-8")
+    text = run("check", str(sources), "--rules", str(rules), "--statements").stdout
+    assert "pilot-families  excluded  " in text and "by 'field office': The pilot separated 90 families" in text
+    data = json.loads(run("check", str(sources), "--rules", str(rules), "--statements", "--format", "json").stdout)
+    jsonschema.validate(data, FINDINGS_SCHEMA)
+    [excluded] = data["excluded"]
+    assert (excluded["rule"], excluded["line"], excluded["phrase"]) == ("pilot-families", 3, "field office")

@@ -24,7 +24,9 @@ from checker.models import CheckResult, Problem
 from checker.pipeline import check
 from checker.report import FORMATS, render_json, render_text
 from checker.review import DEFAULT_REVIEWS, FileError
-from checker.selection import Selection
+from checker.exclusions import exclusions
+from checker.rules import load_rules
+from checker.selection import Selection, select_rules
 from checker.view import at_or_above, reviewed, view
 
 __all__ = ["FailOn", "Format", "Level", "at_or_above", "check_command", "or_exit"]
@@ -203,8 +205,15 @@ def check_command(
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input
     (a rule, source, reviews or baseline file that could not be read; the rest is still checked).
     """
-    run(lambda sources, rule_paths, selection, chosen, left_out: check(
-        sources, rule_paths, selection=selection, select=chosen, ignore=left_out), **locals())
+    def produce(sources: list[Path], rule_paths: list[Path], selection: Selection, chosen: Sequence[str],
+                left_out: Sequence[str]) -> CheckResult:
+        result = check(sources, rule_paths, selection=selection, select=chosen, ignore=left_out)
+        if statements:  # what each rule read, and what its exclude phrases kept it from reading
+            used, _ = select_rules(load_rules(rule_paths).rules, chosen, left_out)
+            result.exclusions = exclusions(sources, used, selection)
+        return result
+
+    run(produce, **{name: value for name, value in locals().items() if name != "produce"})
 
 
 def run(produce: Produce, *, paths: list[Path] | None, rules: list[Path] | None, output_format: Format | None,

@@ -87,6 +87,7 @@ def result_json(result: CheckResult, statements: bool = False) -> dict[str, Any]
     }
     if statements:
         data["statements"] = [version_json(v) for v in result.versions]
+        data["excluded"] = [e.model_dump() for e in result.exclusions]
     return data
 
 

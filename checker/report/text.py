@@ -167,6 +167,12 @@ def statements_text(result: CheckResult) -> Group:
         parts += [Padding(m, (0, 0, 0, 4), expand=False) for m in version_mentions(version, facts=True)]
     if not result.versions:
         parts.append(Text("No rule read any statement."))
+    for exclusion in result.exclusions:
+        line = Text(f"{exclusion.rule}  excluded  ", style="dim")
+        line.append(f"{printable(exclusion.source)}:{exclusion.line}", style="cyan")
+        line.append(f"  by {printable(exclusion.phrase)!r}: ", style="dim")
+        line.append(printable(exclusion.sentence))
+        parts.append(line)
     return Group(*parts)
 
 

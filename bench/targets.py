@@ -91,16 +91,16 @@ def measure(args: argparse.Namespace) -> dict[str, float]:
     if args.jobs:
         two = median_run(args, *dense, "--jobs", "2")
         figures["--jobs 2 speed-up"] = one["wall"] / two["wall"]
+    one_job = ("--jobs", "1") if args.jobs else ()
     for rules in (100, 500, 2000):
         sparse = corpus(args.out, 50, rules)
-        result = median_run(args, *sparse, *(("--jobs", "1") if args.jobs else ()))
+        result = median_run(args, *sparse, *one_job)
         figures[f"sparse 50 MB x {rules} rules MB/s per core"] = 50 / result["cpu"]
         figures[f"sparse 50 MB x {rules} rules CPU s"] = result["cpu"]
     figures["2,000 rules / 100 rules time"] = (figures["sparse 50 MB x 2000 rules CPU s"]
                                                / figures["sparse 50 MB x 100 rules CPU s"])
     for megabytes in args.scale:
-        sources = corpus(args.out, megabytes, 100)
-        figures[f"peak RSS MB at {megabytes:g} MB"] = run(args, *sources, *(("--jobs", "1") if args.jobs else ()))["rss"]
+        figures[f"peak RSS MB at {megabytes:g} MB"] = run(args, *corpus(args.out, megabytes, 100), *one_job)["rss"]
     figures["start-up s"] = startup(args)
     return figures
 

@@ -169,3 +169,16 @@ def test_statements_lists_every_version_agreeing_or_not():
     assert "el-paso-pilot-size" in head and "about 280 families  as of 2021-01  (1 source)" in head
     assert "2021-01-14  (2 sources)" in head  # the release day both articles give: one version
     assert "Statements" not in run("check", str(SEEDS), "--rules", str(RULES)).stdout
+
+
+def test_version_answers_without_importing_the_command_tree():
+    import subprocess
+    import sys
+
+    from checker import __version__
+
+    code = ("import sys; sys.argv = ['checker', '--version']; from checker.cli import main; main(); "
+            "assert 'typer' not in sys.modules and 'pydantic' not in sys.modules, 'imported'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == run("--version").stdout == f"checker {__version__}\n"

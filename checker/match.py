@@ -280,7 +280,8 @@ class PassageWords:
 
     def __init__(self, passage_form: str):
         words = set(_ALIGN_WORD.findall(passage_form))
-        words |= {core.group(0) for w in words if (core := _CORE.search(w))}
+        words |= {core.group(0) for w in words
+                  if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
         self.words = list(words)
         self.whole = _UNBROKEN.search(passage_form) is not None
         self.best: dict[str, float] = {}

@@ -252,5 +252,11 @@ def compare(rules: Iterable[Rule], mentions: Iterable[Mention]) -> tuple[list[Fi
         versions = versions_of(rule, by_rule.get(rule.id, []))
         all_versions += versions
         findings += conflicts(rule, versions)
-    findings.sort(key=lambda f: (f.verdict != "contradiction", f.rule, [(s.as_of or "", s.key) for s in f.sides]))
+    findings.sort(key=finding_order)
     return findings, all_versions
+
+
+def finding_order(finding: Finding) -> tuple[bool, str, list[tuple[str, str]]]:
+    """Where a finding goes in the report: contradictions first, then by rule and sides. The sort is
+    stable, so rules compared apart and merged with it come out as when compared together."""
+    return finding.verdict != "contradiction", finding.rule, [(s.as_of or "", s.key) for s in finding.sides]

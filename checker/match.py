@@ -16,13 +16,13 @@ from datetime import date
 
 import re2
 from pydantic import BaseModel
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.extract.numbers import IRREGULAR_PLURALS
 from checker.models import Mention, PhraseMatch, Sentence, Source, SourceMeta
 from checker.rules import Rule
 from checker.rules.base import RE2_OPTIONS
-from checker.text import blocks, line_starts, match_form, paragraph_bounds, sentences
+from checker.text import MAX_SENTENCE, blocks, line_starts, match_form, paragraph_bounds, sentences
 
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ies", "ing", "ed", "es", "s", "y")
 _WORD = re.compile(r"[\w']+")
@@ -128,12 +128,25 @@ class KeywordIndex:
         return result
 
 
-def _has_word(words: set[str], sentence_form: str, term: str) -> bool:
-    """Every word of `term` occurs in the sentence (by stem), or the term matches it as a phrase."""
+@functools.lru_cache(maxsize=4096)
+def _term(term: str) -> tuple[str, list[str], list[str]]:
+    """A term's match form, its words and their stems: made once per term, not per sentence."""
     term_form = match_form(term)
     parts = _WORD.findall(term_form)
-    stems = [stem(p) for p in parts]
-    if all(any(w.startswith(s) for w in words) for s in stems):
+    return term_form, parts, [stem(p) for p in parts]
+
+
+def _starts_a_word(words: list[str], prefix: str) -> bool:
+    """Whether a word of sorted `words` starts with `prefix`: the first word not before it does if any."""
+    at = bisect.bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)
+
+
+def _has_word(words: list[str], sentence_form: str, term: str) -> bool:
+    """Every word of `term` occurs in the sentence (by stem), or the term matches it as a phrase;
+    `words` are the sentence's, sorted."""
+    term_form, parts, stems = _term(term)
+    if all(_starts_a_word(words, s) for s in stems):
         return True
     return len(parts) > 1 and fuzz.partial_ratio(term_form, sentence_form) >= 90
 
@@ -172,7 +185,7 @@ def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
     best: tuple[float, int] | None = None
     found_match: PhraseMatch | None = None
     for phrase, polarity in candidates:
-        phrase_form = match_form(phrase)
+        phrase_form = _term(phrase)[0]
         found = align(phrase_form, form, threshold)
         if found is None:
             continue
@@ -206,16 +219,22 @@ class SentenceCheck(BaseModel):
 def check_sentence(rule: Rule, sentence: Sentence) -> SentenceCheck:
     """Match `sentence` against the rule step by step: about words, exclude phrases, then phrases."""
     form = match_form(sentence.text)
-    words = set(_WORD.findall(form))
+    return _check(rule, form, sorted(set(_WORD.findall(form))))
+
+
+def _check(rule: Rule, form: str, words: list[str]) -> SentenceCheck:
+    """`check_sentence` on a sentence's match form and words, which a caller makes once per sentence."""
     missing = [term for term in rule.about if not _has_word(words, form, term)]
     if missing:
-        return SentenceCheck(missing=missing)
-    excluded = next((t for t in rule.exclude if fuzz.partial_ratio(match_form(t), form) >= rule.threshold), None)
+        return SentenceCheck.model_construct(missing=missing, matched=None, excluded_by=None)
+    excluded = next((t for t in rule.exclude if fuzz.partial_ratio(_term(t)[0], form) >= rule.threshold), None)
     if excluded is not None:
-        return SentenceCheck(excluded_by=excluded)
+        return SentenceCheck.model_construct(excluded_by=excluded, matched=None, missing=[])
     if not (rule.phrase_candidates() or rule.patterns):
-        return SentenceCheck(matched=PhraseMatch(start=0, end=len(form)))
-    return SentenceCheck(matched=_best_phrase(rule, form, rule.threshold))
+        return SentenceCheck.model_construct(matched=PhraseMatch(start=0, end=len(form)), missing=[],
+                                             excluded_by=None)
+    return SentenceCheck.model_construct(matched=_best_phrase(rule, form, rule.threshold), missing=[],
+                                         excluded_by=None)
 
 
 def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
@@ -236,29 +255,77 @@ def _required_stems(term: str) -> tuple[str, ...]:
     return (stem(parts[0]),) if len(parts) == 1 else ()
 
 
-def may_match(rule: Rule, passage_form: str) -> bool:
-    """Whether a passage can hold a sentence with all of the rule's about words: if not, it is never
-    segmented for the rule (a one-word about term must start a word of the passage)."""
-    return all(_word_start(s).search(passage_form) for term in rule.about for s in _required_stems(term))
+def may_match(rule: Rule, passage_form: str, passage_words: PassageWords | None = None) -> bool:
+    """Whether a passage can hold a sentence the rule matches: if not, it is never segmented for the
+    rule. A one-word about term must start a word of the passage, and (`phrase_bound`) the best any
+    sentence of it could score against one of the rule's phrases must reach the threshold."""
+    if not all(_word_start(s).search(passage_form) for term in rule.about for s in _required_stems(term)):
+        return False
+    if rule.patterns or not rule.phrase_candidates():
+        return True
+    words = passage_words or PassageWords(passage_form)
+    return words.whole or any(phrase_bound(_term(p)[0], words) >= rule.threshold for p, _ in rule.phrase_candidates())
+
+
+_CORE = re.compile(r"[^\W_](?:.*[^\W_])?")
+_UNBROKEN = re.compile(rf"\S{{{MAX_SENTENCE // 2}}}")
+
+
+class PassageWords:
+    """The words a passage's sentences can be made of, for an upper bound on `align` before segmenting.
+
+    A sentence's words are the passage's, except that a sentence may begin or end inside one (a
+    quote mark or bracket left to the neighbour): each word's core without its outer punctuation is
+    kept too. `whole` says no bound holds (a word so long that sentences may be cut inside it).
+    """
+
+    def __init__(self, passage_form: str):
+        words = set(_ALIGN_WORD.findall(passage_form))
+        words |= {core.group(0) for w in words
+                  if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
+        self.words = list(words)
+        self.whole = _UNBROKEN.search(passage_form) is not None
+        self.best: dict[str, float] = {}
+
+    def similarity(self, phrase_word: str) -> float:
+        """The highest `align` word similarity any word of the passage has with `phrase_word`."""
+        found = self.best.get(phrase_word)
+        if found is None:
+            hit = process.extractOne(phrase_word, self.words, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+            found = self.best[phrase_word] = 0.0 if hit is None else hit[1] / 100
+        return found
+
+
+def phrase_bound(phrase_form: str, words: PassageWords) -> float:
+    """An upper bound on `align`'s score for any sentence of the passage: each phrase word counted
+    with its best similarity anywhere, computed as `align` computes a window's score."""
+    phrase_words = _ALIGN_WORD.findall(phrase_form)
+    if not phrase_words:
+        return 0.0
+    cover = sum(len(p) * words.similarity(p) for p in phrase_words)
+    return 100 * cover / sum(len(p) for p in phrase_words)
 
 
 def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
     """Every mention of every rule in one source, in text order. A passage is segmented only when a
-    rule can match in it (`may_match`), and each sentence is tried only with those rules."""
+    rule can match in it (`may_match`), and each sentence is tried only with those rules, its match
+    form and words made once."""
     mentions: list[Mention] = []
     starts: list[int] | None = None
     for (start, end), found in sorted(index.passages(source.text).items()):
         if end <= source.body_start:
             continue
         form = match_form(source.text[start:end])
-        rule_ids = [rule_id for rule_id in sorted(found) if may_match(index.rules[rule_id], form)]
-        if not rule_ids:
+        words = PassageWords(form)
+        rules = [index.rules[r] for r in sorted(found) if may_match(index.rules[r], form, words)]
+        if not rules:
             continue
         starts = starts or line_starts(source.text)
         for sentence in sentences(source.text, max(start, source.body_start), end, starts):
-            for rule_id in rule_ids:
-                rule = index.rules[rule_id]
-                matched = match_sentence(rule, sentence)
+            sentence_form = match_form(sentence.text)
+            sentence_words = sorted(set(_WORD.findall(sentence_form)))
+            for rule in rules:
+                matched = _check(rule, sentence_form, sentence_words).matched
                 if matched is None:
                     continue
                 mention = rule.read(source, sentence, matched)

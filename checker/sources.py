@@ -449,4 +449,5 @@ def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | N
         data = {**page, **manifests[file.parent].get(file.name, {}), **header}
         meta, problems = _meta(data)
         yield from problems
-        yield Source(name=name, path=str(file), text=text, meta=meta, body_start=body_start)
+        # every field is already of its type (meta validated above): no copy of the text through pydantic
+        yield Source.model_construct(name=name, path=str(file), text=text, meta=meta, body_start=body_start)

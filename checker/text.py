@@ -122,9 +122,10 @@ def sentences(text: str, start: int, end: int, starts: list[int]) -> list[Senten
                 for piece_start, piece_end in blocks(text, s, e, MAX_SENTENCE):
                     piece_end = len(text[piece_start:piece_end].rstrip()) + piece_start
                     if piece_end > piece_start:
-                        result.append(Sentence(start=piece_start, end=piece_end, line=line_of(starts, piece_start),
-                                               paragraph_start=start, paragraph_end=end,
-                                               text=text[piece_start:piece_end]))
+                        # offsets and text made here are valid by construction: no validation per sentence
+                        result.append(Sentence.model_construct(
+                            start=piece_start, end=piece_end, line=line_of(starts, piece_start),
+                            paragraph_start=start, paragraph_end=end, text=text[piece_start:piece_end]))
         line_start = line_end + 1
     return result
 

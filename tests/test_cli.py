@@ -186,3 +186,16 @@ def test_statements_name_the_sentences_an_exclude_phrase_removed(tmp_path):
     jsonschema.validate(data, FINDINGS_SCHEMA)
     [excluded] = data["excluded"]
     assert (excluded["rule"], excluded["line"], excluded["phrase"]) == ("pilot-families", 3, "field office")
+
+
+def test_version_answers_without_importing_the_command_tree():
+    import subprocess
+    import sys
+
+    from checker import __version__
+
+    code = ("import sys; sys.argv = ['checker', '--version']; from checker.cli import main; main(); "
+            "assert 'typer' not in sys.modules and 'pydantic' not in sys.modules, 'imported'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == run("--version").stdout == f"checker {__version__}\n"

@@ -96,8 +96,9 @@ def test_a_share_rule_reads_every_way_of_writing_a_share(text: str, value: float
 def test_unit_synonyms_are_read_as_their_unit() -> None:
     from checker.match import mentions_in_text
     from checker.rules import QuantityRule
+    synonyms = {"children": ["kids", "minors"], "parents": ["adults"]}
     rule = QuantityRule(id="kids", title="Kids", type="quantity", about=["shelter"], unit="children",
-                        related_units=["parents"], unit_synonyms={"children": ["kids", "minors"], "parents": ["adults"]})
+                        related_units=["parents"], unit_synonyms=synonyms)
     assert [(m.value, m.unit) for m in mentions_in_text(rule, "The shelter took in 120 kids.")] == [(120, "children")]
     assert [(m.value, m.unit) for m in mentions_in_text(rule, "The shelter housed 14 unaccompanied minors.")] == [
         (14, "children")]

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from rich.console import Console
 
 from checker.baseline import read_baseline, write_baseline
 from checker.cli.choices import FailOn, Format, Level
+from checker.cli.progress import ProgressBar
 from checker.cli.output import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, emit, print_problems
 from checker.config import Config, load_config
 from checker.errors import ProblemError
@@ -175,6 +177,14 @@ NoIgnoreOption = Annotated[bool, typer.Option(
 SelectOption = Annotated[list[str] | None, typer.Option(
     "--select", help="Run only the rules with these ids (globs); repeat for more.", metavar="ID",
     show_default=False)]
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Processes that match sources (default: one per core for a large corpus).",
+    show_default=False)]
+EngineOption = Annotated[str, typer.Option(
+    "--engine", help="local, or dask: run the check on a Dask cluster (pip install 'checker[dask]').")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="With --engine dask: the scheduler's address (default: a local cluster).",
+    metavar="ADDRESS", show_default=False)]
 IgnoreOption = Annotated[list[str] | None, typer.Option(
     "--ignore", help="Do not run the rules with these ids (globs); repeat for more.", metavar="ID",
     show_default=False)]
@@ -199,21 +209,43 @@ def check_command(
     ignore: IgnoreOption = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
+    jobs: JobsOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Check sources against rules and report where they disagree.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input
     (a rule, source, reviews or baseline file that could not be read; the rest is still checked).
     """
+    given = dict(locals())
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("choose local or dask", param_hint="--engine")
+    bar = progress_bar(quiet)
+
     def produce(sources: list[Path], rule_paths: list[Path], selection: Selection, chosen: Sequence[str],
                 left_out: Sequence[str]) -> CheckResult:
-        result = check(sources, rule_paths, selection=selection, select=chosen, ignore=left_out)
+        if bar is not None:
+            bar.measure(sources, selection)
+        try:
+            result = check(sources, rule_paths, selection=selection, select=chosen, ignore=left_out, jobs=jobs,
+                           engine=engine, scheduler=scheduler, progress=bar)
+        finally:
+            if bar is not None:
+                bar.stop()
         if statements:  # what each rule read, and what its exclude phrases kept it from reading
             used, _ = select_rules(load_rules(rule_paths).rules, chosen, left_out)
             result.exclusions = exclusions(sources, used, selection)
         return result
 
-    run(produce, **{name: value for name, value in locals().items() if name != "produce"})
+    run(produce, **{k: v for k, v in given.items() if k not in ("jobs", "engine", "scheduler")})
+
+
+def progress_bar(quiet: bool) -> ProgressBar | None:
+    """A progress bar when standard error is a terminal and notes are wanted."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    return ProgressBar(Console(stderr=True))
 
 
 def run(produce: Produce, *, paths: list[Path] | None, rules: list[Path] | None, output_format: Format | None,

@@ -293,7 +293,7 @@ def test_ctrl_c_while_starting(tmp_path: Path) -> None:
             "        raise KeyboardInterrupt\n"
             "    return real(name, *args, **kwargs)\n"
             "builtins.__import__ = fake\n"
-            "sys.argv = ['checker', '--version']\n"
+            "sys.argv = ['checker', 'rules', 'list']\n"
             "from checker.cli import main\n"
             "main()\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60,

@@ -1,0 +1,128 @@
+"""Where the matching runs: in this process, in a pool of local processes (`--jobs`), or on a Dask
+cluster (`--engine dask`).
+
+Sources are read here, in order, and sent out in batches of about `BATCH_BYTES`; their mentions come
+back batch by batch in the order sent, so every engine gives the mentions, and so the report, of a
+serial run. At most a few batches per worker are in flight, so memory stays bounded by them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, NamedTuple
+
+from checker.compare import finding_order
+from checker.match import KeywordIndex, match_source
+from checker.models import Finding, Mention, Source, Version
+from checker.rules import Rule
+
+BATCH_BYTES = 1_000_000
+"""Characters of text per batch sent to a worker: enough that sending costs little beside matching."""
+AUTO_SERIAL_BYTES = 8_000_000
+"""With no `--jobs`, text matched in this process before a pool is started: a small corpus is done
+before worker processes would have started."""
+IN_FLIGHT = 3
+"""Batches per worker sent ahead."""
+
+
+def batches(sources: Iterable[Source], size: int | None = None) -> Iterator[list[Source]]:
+    """Consecutive sources in lists of about `size` (`BATCH_BYTES`) characters of text, one source at least."""
+    size = size or BATCH_BYTES
+    batch: list[Source] = []
+    held = 0
+    for source in sources:
+        batch.append(source)
+        held += len(source.text)
+        if held >= size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+class Done(NamedTuple):
+    """One batch matched: how many sources and characters it held, and their mentions in order."""
+
+    sources: int
+    characters: int
+    mentions: list[Mention]
+
+
+def match_batch(index: KeywordIndex, batch: list[Source]) -> list[Mention]:
+    return [mention for source in batch for mention in match_source(source, index)]
+
+
+def _done(batch: list[Source], mentions: list[Mention]) -> Done:
+    return Done(len(batch), sum(len(source.text) for source in batch), mentions)
+
+
+def ordered(submit: Callable[[list[Source]], Any], work: Iterable[list[Source]], ahead: int) -> Iterator[Done]:
+    """Each batch's mentions in the order the batches come, with at most `ahead` of them in flight;
+    `submit` returns a future (`result()` gives the mentions)."""
+    pending: deque[tuple[Any, int, int]] = deque()
+
+    def oldest() -> Done:
+        future, count, characters = pending.popleft()
+        return Done(count, characters, future.result())
+
+    for batch in work:
+        pending.append((submit(batch), len(batch), sum(len(source.text) for source in batch)))
+        if len(pending) >= ahead:
+            yield oldest()
+    while pending:
+        yield oldest()
+
+
+_INDEX: KeywordIndex | None = None
+
+
+def _start_worker(rules: list[Rule]) -> None:
+    global _INDEX
+    _INDEX = KeywordIndex(rules)
+
+
+def _match_in_worker(batch: list[Source]) -> list[Mention]:
+    assert _INDEX is not None, "the pool's initializer builds the index"
+    return match_batch(_INDEX, batch)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def match_local(sources: Iterable[Source], rules: list[Rule], jobs: int | None) -> Iterator[Done]:
+    """Mentions batch by batch: here when `jobs` is 1, else in `jobs` processes (None: as many as
+    there are cores, once the corpus turns out larger than `AUTO_SERIAL_BYTES`)."""
+    index = KeywordIndex(rules)
+    work = batches(sources)
+    if jobs is None:
+        jobs = default_jobs()
+        done = 0
+        for batch in work:
+            result = _done(batch, match_batch(index, batch))
+            yield result
+            done += result.characters
+            if done >= AUTO_SERIAL_BYTES:
+                break
+    if jobs <= 1:
+        yield from (_done(batch, match_batch(index, batch)) for batch in work)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
+                             initargs=(rules,)) as pool:
+        yield from ordered(lambda batch: pool.submit(_match_in_worker, batch), work, jobs * IN_FLIGHT)
+
+
+def compare_by_rule(results: Iterable[tuple[list[Finding], list[Version]]]) -> tuple[list[Finding], list[Version]]:
+    """Per-rule comparisons, in rule order, merged into what `compare` gives for all rules at once."""
+    findings: list[Finding] = []
+    versions: list[Version] = []
+    for rule_findings, rule_versions in results:
+        findings += rule_findings
+        versions += rule_versions
+    findings.sort(key=finding_order)
+    return findings, versions
+

@@ -1,0 +1,64 @@
+"""`--jobs`, the automatic pool and `--engine dask` give the report of one process, byte for byte."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import distributed
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from checker import engines
+from checker.cli import app
+from checker.cli.progress import ProgressBar
+from tests.test_golden import report
+
+
+@pytest.fixture()
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of a few sources, so that a small corpus is spread over every worker."""
+    monkeypatch.setattr(engines, "BATCH_BYTES", 20_000)
+
+
+def test_jobs_give_the_report_of_one_process(tmp_path: Path, small_batches: None) -> None:
+    assert report(tmp_path, "many-rules", jobs=2) == report(tmp_path, "many-rules", jobs=1)
+
+
+def test_the_automatic_pool_starts_part_way_and_changes_nothing(tmp_path: Path, small_batches: None,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engines, "AUTO_SERIAL_BYTES", 100_000)
+    started: list[int] = []
+    pool = engines.ProcessPoolExecutor
+    monkeypatch.setattr(engines, "ProcessPoolExecutor", lambda jobs, **kw: started.append(jobs) or pool(jobs, **kw))
+    assert report(tmp_path, "dense", jobs=None) == report(tmp_path, "dense", jobs=1)
+    assert started == [engines.default_jobs()] if engines.default_jobs() > 1 else started == []
+
+
+def test_dask_cluster_gives_the_local_report(tmp_path: Path, small_batches: None) -> None:
+    local = report(tmp_path, "sparse")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        on_cluster = report(tmp_path, "sparse", engine="dask", scheduler=cluster.scheduler_address)
+    assert on_cluster == local
+    assert json.loads(local)["findings"]
+
+
+def test_progress_bar_shows_files_size_and_statements() -> None:
+    out = io.StringIO()
+    bar = ProgressBar(Console(file=out, force_terminal=True, width=120), delay=0)
+    bar(3, 2_500_000, 7)
+    bar.progress.refresh()
+    bar.stop()
+    shown = out.getvalue()
+    assert "3 files" in shown and "2.5 MB" in shown and "7 statements" in shown
+
+
+def test_no_progress_bar_when_standard_error_is_no_terminal(tmp_path: Path) -> None:
+    seeds = Path(__file__).parent.parent / "seeds"
+    rules = Path(__file__).parent.parent / "rules"
+    result = CliRunner().invoke(app, ["check", str(seeds), "--rules", str(rules), "--format", "json", "--jobs", "2"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -268,14 +269,81 @@ def _hash_header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | 
     return header, min(pos, len(text)), []
 
 
-def _manifest(folder: Path) -> tuple[dict[str, dict[str, tuple[Any, str, int | None]]], list[Problem]]:
+Entries = dict[str, dict[str, tuple[Any, str, int | None]]]
+"""A manifest: for each file name, `key: (value, manifest, 1-based line)`."""
+
+
+def _manifest_entries(text: str, name: str, present: set[str]) -> tuple[Entries, list[Problem]] | None:
+    """A manifest read one entry at a time: only the entries of files `present` in its folder are
+    kept, never the whole YAML tree (a manifest of 200,000 files is a few times its size in memory,
+    not forty). None when it is no mapping of file names, for the caller to say what is wrong with it."""
+    loader = _MetaLoader(text)
+    entries: Entries = {}
+    seen: dict[str, int] = {}
+    """the line of every file name, to name the first when one is given twice"""
+    problems: list[Problem] = []
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return entries, problems
+        loader.get_event()  # document start
+        if not loader.check_event(yaml.MappingStartEvent):
+            return None
+        loader.get_event()
+        while not loader.check_event(yaml.MappingEndEvent):
+            key_node = loader.compose_node(None, None)
+            value_node = loader.compose_node(key_node, None)
+            file = str(loader.construct_object(key_node, deep=True))
+            if not isinstance(value_node, yaml.MappingNode):
+                return None
+            if file in seen:
+                problems.append(Problem(file=name, line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1,
+                                        message=f"key '{file}' appears twice (first on line {seen[file]})",
+                                        hint="keep one; the first is used"))
+                continue
+            seen[file] = key_node.start_mark.line + 1
+            entry = _entry(loader, value_node, name, problems)
+            if file in present:
+                entries[file] = entry
+            loader.constructed_objects = {}  # what SafeConstructor keeps per node would grow with the file
+        loader.get_event()  # mapping end
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                              "but found another document", loader.peek_event().start_mark)
+    finally:
+        loader.dispose()
+    return entries, problems
+
+
+def _entry(loader: Any, mapping: yaml.MappingNode, name: str, problems: list[Problem]
+           ) -> dict[str, tuple[Any, str, int | None]]:
+    """One manifest entry's metadata, each value with the line of its key; a key given twice keeps the first."""
+    entry: dict[str, tuple[Any, str, int | None]] = {}
+    for key_node, value_node in mapping.value:
+        key = sys.intern(str(loader.construct_object(key_node, deep=True)))  # the same few keys each entry
+        line = key_node.start_mark.line + 1
+        if key in entry:
+            problems.append(Problem(file=name, line=line, column=key_node.start_mark.column + 1,
+                                    message=f"key '{key}' appears twice (first on line {entry[key][2]})",
+                                    hint="keep one; the first is used"))
+            continue
+        entry[key] = (loader.construct_object(value_node, deep=True), name, line)
+    return entry
+
+
+def _manifest(folder: Path) -> tuple[Entries, list[Problem]]:
     """The `sources.yaml` of a folder: for each file name, `key: (value, manifest, line)`."""
     path = folder / MANIFEST
     if not path.is_file():
         return {}, []
     name = str(path)
     try:
-        data, lines, duplicates = _load_yaml(read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig"), name)
+        text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
+        streamed = _manifest_entries(text, name, set(os.listdir(folder)))
+        if streamed is not None:
+            return streamed
+        data, lines, duplicates = _load_yaml(text, name)
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [Problem(file=name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")]
     except yaml.YAMLError as exc:

@@ -367,3 +367,19 @@ def test_match_form_keeps_length_and_offsets(text: str) -> None:
 
 def test_match_form_lowercases() -> None:
     assert match_form("The U.S. ATTORNEY \u0130") == "the u.s. attorney i"
+
+
+def test_a_manifest_keeps_only_the_entries_of_files_that_are_there(tmp_path: Path) -> None:
+    """Read one entry at a time, a manifest of many files costs memory for the files present only;
+    a file name given twice is still reported, wherever it stands."""
+    from checker.sources import _manifest
+
+    lines = [f"gone-{i}.txt: {{outlet: Outlet {i}, published: 2021-01-14}}" for i in range(2000)]
+    lines += ["here.txt: {outlet: Daily, published: 2021-01-15}", "gone-7.txt: {outlet: Again}"]
+    (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "here.txt").write_text("text", encoding="utf-8")
+    entries, problems = _manifest(tmp_path)
+    assert list(entries) == ["here.txt"]
+    assert entries["here.txt"]["outlet"] == ("Daily", str(tmp_path / "sources.yaml"), 2001)
+    [twice] = problems
+    assert (twice.line, twice.message) == (2002, "key 'gone-7.txt' appears twice (first on line 8)")

@@ -91,8 +91,9 @@ def blocks(text: str, start: int, end: int, size: int = MAX_PARAGRAPH) -> list[t
     return pieces or [(start, end)]
 
 
-_PLAIN = re.compile(r"[A-Za-z0-9 ,;:'’‘\-—–$%&/.!?]*")
-"""Lines made only of these characters, with no quote, bracket or symbol syntok treats specially."""
+_PLAIN = re.compile(r"[A-Za-z0-9 ,;:'’‘\-—–$%&/.!?\"“”()]*")
+"""Lines made only of these characters (a quote or bracket counts only inside a sentence: one next to a
+sentence end sends the line to syntok)."""
 _ENDS = re.compile(r"[.!?]+")
 _LAST_WORD = re.compile(r"(\w+)$")
 ABBREVIATIONS = frozenset(

@@ -52,6 +52,7 @@ def test_hard_lines_are_left_to_syntok(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["The count rose. It fell again! Why? Nobody knows.", "  Leading space. Trailing  ",
-                                  "No end at all", "One sentence."])
+                                  "No end at all", "One sentence.", 'The "zero tolerance" policy ended. It was over.',
+                                  "The agency (ICE) said so. Then it left."])
 def test_easy_lines(line: str) -> None:
     assert plain_sentences(line) == syntok_spans(line)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.check import ExcludeOption, NoIgnoreOption
+from checker.cli.check import ExcludeOption, NoIgnoreOption, PathsOption, inputs, project_config
 from checker.cli.output import EXIT_INPUT, EXIT_OK, emit, print_problems
 from checker.files import write_atomic
 from checker.report.suggestions import render_suggestions_json, render_suggestions_text
@@ -17,9 +17,7 @@ from checker.suggest import draft_text, suggest
 
 
 def suggest_command(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Source files or folders (.txt, .md; folders are read recursively). Default: seeds/.",
-        show_default=False)] = None,
+    paths: PathsOption = None,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Write each candidate as a draft rule DIR/<id>.yaml, to edit and keep.", show_default=False)
     ] = None,
@@ -35,7 +33,8 @@ def suggest_command(
     draft rule, so what is shown is what `checker check --rules DIR` finds with the drafts
     written by --out. Exit codes: 0 done; 2 bad input (the rest is still read).
     """
-    result = suggest(paths or [Path("seeds")], top=top, selection=Selection(exclude=exclude or [], no_ignore=no_ignore))
+    sources, _ = inputs(paths, None, project_config())
+    result = suggest(sources, top=top, selection=Selection(exclude=exclude or [], no_ignore=no_ignore))
     print_problems(result.problems)
     text = (render_suggestions_json(result) if json_format
             else render_suggestions_text(result, color=sys.stdout.isatty() and output is None))

@@ -103,3 +103,12 @@ def test_quote_pairing_is_linear() -> None:
         return time.perf_counter() - started
     small, large = seconds(100_000), seconds(400_000)
     assert large < 8 * small + 0.5
+
+
+def test_any_short_opener_before_a_subject_with_an_article() -> None:
+    from checker.extract.attribution import own_attribution
+
+    assert own_attribution("A month on, the county said 1,800 homes were flooded.") == "county"
+    assert own_attribution("By then, a spokesman said the count was 40.") == "spokesman"
+    assert own_attribution("Flores, a spokeswoman, said no change was made.") == "Flores"
+    assert own_attribution("Despite the rain, the parade went ahead.") is None

@@ -39,6 +39,9 @@ _OPENER = (r"(?:(?:In|On|At|During|After|Before|Since|Following|Speaking|Asked|M
            r"Elsewhere|Overall|Nationally|Locally|Previously)\b[^,\"“”]{0,80},\s+)*"
            r"(?:(?:And|But|Yet|So|Still|Meanwhile|However|Also|Now)\s+(?!\w+\s*,))?")
 _LEADING = re.compile(rf"^\W*{_OPENER}{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b")
+_AFTER_OPENER = re.compile(rf"^\W*[A-Z][^,\"“”]{{0,40}},\s+(?=(?:the|a|an)\s){_NP}{_ADVERB}\s+(?:{VERBS})\b")
+"""Any short opener before a subject with an article: `A month on, the county said`, `By then, a
+spokesman said`; tried after the rest, so `Flores, a spokeswoman, said` stays Flores."""
 _TRAILING = re.compile(rf",\s*{_NP}{_APPOSITIVE}{_ADVERB}\s+(?:{VERBS})\b[^,]*$")
 _TRAILING_INVERTED = re.compile(rf",\s*(?:{VERBS})\s+{_NP}\W*$")
 _PARENTHETICAL = re.compile(rf",\s*{_NP}{_ADVERB}\s+(?:{VERBS}){_WHEN}\s*,")
@@ -145,7 +148,7 @@ def quote_attribution(paragraph: str, span: tuple[int, int]) -> str | None:
 def own_attribution(sentence: str) -> str | None:
     """A speaker an unquoted sentence names itself."""
     for pattern in (_ACCORDING, _IN_STATEMENT, _LEADING, _PARENTHETICAL, _TRAILING, _INVERTED_MID,
-                    _TRAILING_INVERTED):
+                    _TRAILING_INVERTED, _AFTER_OPENER):
         found = pattern.search(sentence)
         if found and (who := _with_apposition(found)):
             return who

@@ -42,3 +42,22 @@ def stance(sentence: str, phrase: str, polarity: str = "affirm") -> str:
 ])
 def test_scope(sentence: str, phrase: str, expected: str) -> None:
     assert stance(sentence, phrase) == expected
+
+
+def test_a_denial_in_a_leading_subordinate_clause_governs_nothing_after_it() -> None:
+    from checker.extract.stance import stance_of
+    from checker.text import match_form
+
+    form = match_form("Even though the mayor disputed it, the bridge will reopen in May.")
+    at = form.index("the bridge will reopen")
+    assert stance_of(form, (at, at + len("the bridge will reopen")), "the bridge will reopen", "affirm") == "affirm"
+
+
+def test_no_doubt_and_without_question_affirm() -> None:
+    from checker.extract.stance import stance_of
+    from checker.text import match_form
+
+    for text in ("Without question the bridge will reopen.", "No doubt the bridge will reopen."):
+        form = match_form(text)
+        at = form.index("the bridge will reopen")
+        assert stance_of(form, (at, at + len("the bridge will reopen")), "the bridge will reopen", "affirm") == "affirm"

@@ -38,8 +38,11 @@ _TOKEN = re.compile(r"[a-z]+n't|[a-z]+|[,;:\"()]")
 """Words, with a contraction's "n't" kept on its word ("isn't", "can't", "won't"), and clause marks."""
 NOT_NEGATING = frozenset({"only", "just", "merely", "simply"})
 """Words after which "not" does not negate: "not only ... but also"."""
+IDIOMS = {"without": frozenset({"doubt", "question", "fail", "exception"}), "no": frozenset({"doubt", "question"})}
+"""Negators that affirm before these words: "without doubt", "no doubt the hospital will close"."""
 _CLAUSE_BREAK = re.compile(
-    r"[;.]\s|\b(?:but|while|although|whereas)\b|\band\s+(?:(?:he|she|it|they|officials?)\s+)?"
+    r"^\W*(?:although|though|even\s+though|while|whereas|despite|if)\b[^,;]*,"  # a leading subordinate clause
+    r"|[;.]\s|\b(?:but|while|although|whereas)\b|\band\s+(?:(?:he|she|it|they|officials?)\s+)?"
     r"(?:said|says|added|insisted|confirmed|stressed|noted|announced|promised|pledged|vowed|agreed|acknowledged|"
     r"admitted|conceded|argued|explained|warned)\b"
 )
@@ -72,7 +75,8 @@ def _negations(tokens: list[str], following: list[str] = ()) -> int:  # type: ig
     count = 0
     for i, token in enumerate(tokens):
         if token in NEGATORS or token.endswith("n't"):
-            if token == "not" and i + 1 < len(context) and context[i + 1] in NOT_NEGATING:
+            after = context[i + 1] if i + 1 < len(context) else ""
+            if (token == "not" and after in NOT_NEGATING) or after in IDIOMS.get(token, ()):
                 continue
             if _governs_saying(context, i):
                 continue

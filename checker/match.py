@@ -317,7 +317,8 @@ def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
             continue
         form = match_form(source.text[start:end])
         words = PassageWords(form)
-        rules = [index.rules[r] for r in sorted(found) if may_match(index.rules[r], form, words)]
+        rules = [index.rules[r] for r in sorted(found)
+                 if index.rules[r].may_state(form) and may_match(index.rules[r], form, words)]
         if not rules:
             continue
         starts = starts or line_starts(source.text)

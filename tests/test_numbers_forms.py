@@ -150,3 +150,22 @@ def test_overlong_figures_are_not_read(digits: int) -> None:
 def test_a_figure_near_the_limit_is_read() -> None:
     (q,) = find_quantities("9" * 29 + " dollars")
     assert q.interval.high < INF
+
+
+def test_a_text_with_a_figure_always_holds_what_may_hold_one() -> None:
+    """The paragraph pre-check of quantity and share rules never drops a text the reader finds a figure in."""
+    import yaml
+    from pathlib import Path
+
+    from checker.extract.numbers import MAY_HOLD_FIGURE, find_quantities
+    from checker.text import match_form
+
+    folder = Path(__file__).parent.parent / "bench" / "accuracy"
+    texts = [case["text"] for name in ("dev.yaml", "heldout.yaml")
+             for cases in yaml.safe_load((folder / name).read_text(encoding="utf-8")).values() for case in cases]
+    texts += ["A third of them left.", "Two-thirds voted.", "One in four stayed.", "Half a million came.",
+              "Dozens were hurt.", "Tens of thousands marched.", "a quarter of the budget"]
+    for text in texts:
+        if find_quantities(text):
+            assert MAY_HOLD_FIGURE.search(match_form(text)), text
+    assert not MAY_HOLD_FIGURE.search(match_form("The council met on Monday to discuss the plan."))

@@ -60,6 +60,10 @@ _NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SINGLE = re.compile(_NUM, re.IGNORECASE)
+MAY_HOLD_FIGURE = re.compile(
+    rf"\d|\b(?:zero|{_ONES}|{_TENS}|tens|(?:hundred|thousand|million|billion|trillion|dozen)s?|half|halves"
+    r"|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b", re.IGNORECASE)
+"""What a text must hold for `find_quantities` to find anything in it: a digit, a number word, a fraction."""
 _CANDIDATE = re.compile(
     rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS})", re.IGNORECASE)
 """Where a `_NUMBER` match can start: jumping between these and matching there finds what a search

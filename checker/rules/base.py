@@ -234,6 +234,11 @@ class RuleBase(BaseModel):
         """How much a version counts as the reference others are compared with: by default, its sources."""
         return (len(version.sources), -self.order(version))
 
+    def may_state(self, passage_form: str) -> bool:
+        """Whether a passage (in match form) can hold a statement of this type at all; if not, it is not
+        segmented for the rule. A type whose statements need a figure says no when there is none."""
+        return True
+
     def highlights(self, a: Version, b: Version) -> list[Highlight]:
         """Parts of the sources a finding between `a` and `b` should point at besides their spans."""
         return []

@@ -250,8 +250,10 @@ def draft_text(rule: QuantityRule) -> str:
     return "\n".join(lines) + "\n"
 
 
-def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | None = None) -> Suggestions:
-    """Candidate claims in the sources under `paths`, those whose sources disagree first."""
+def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | None = None,
+            jobs: int | None = 1) -> Suggestions:
+    """Candidate claims in the sources under `paths`, those whose sources disagree first; `jobs` as for
+    `checker.check` runs the drafts in that many processes (None: one per core for a large corpus)."""
     figures: list[_Figure] = []
     problems: list[Problem] = []
     count = 0
@@ -276,7 +278,7 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     # a draft reads a statement only where a figure counts its unit or a related one, so only the files
     # holding such a figure are read again: what it finds is what `checker check --rules` finds
     wanted = sorted({file for rule in drafts.values() for unit in rule.units() for file in files_of[singular(unit)]})
-    result: CheckResult = check_sources([Path(f) for f in wanted], list(drafts.values()), selection)
+    result: CheckResult = check_sources([Path(f) for f in wanted], list(drafts.values()), selection, jobs=jobs)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in result.versions:
         by_rule[version.rule].append(version)

@@ -60,3 +60,9 @@ def test_json_and_a_missing_path():
     assert result.exit_code == 2
     assert "/no/such/folder: error: no such file or folder" in result.stderr
     assert '"suggestions"' in result.stdout
+
+
+def test_jobs_give_the_same_suggestions():
+    one = runner.invoke(app, ["suggest", str(STORY), "--json", "--jobs", "1"])
+    two = runner.invoke(app, ["suggest", str(STORY), "--json", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout

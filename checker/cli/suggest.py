@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.check import ExcludeOption, NoIgnoreOption, PathsOption, inputs, project_config
+from checker.cli.check import ExcludeOption, JobsOption, NoIgnoreOption, PathsOption, inputs, project_config
 from checker.cli.output import EXIT_INPUT, EXIT_OK, emit, print_problems
 from checker.files import write_atomic
 from checker.report.suggestions import render_suggestions_json, render_suggestions_text
@@ -26,6 +26,7 @@ def suggest_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     exclude: ExcludeOption = None,
     no_ignore: NoIgnoreOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Find what to check before writing a rule: figures that sources state differently.
 
@@ -34,7 +35,7 @@ def suggest_command(
     written by --out. Exit codes: 0 done; 2 bad input (the rest is still read).
     """
     sources, _ = inputs(paths, None, project_config())
-    result = suggest(sources, top=top, selection=Selection(exclude=exclude or [], no_ignore=no_ignore))
+    result = suggest(sources, top=top, selection=Selection(exclude=exclude or [], no_ignore=no_ignore), jobs=jobs)
     print_problems(result.problems)
     text = (render_suggestions_json(result) if json_format
             else render_suggestions_text(result, color=sys.stdout.isatty() and output is None))

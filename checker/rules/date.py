@@ -12,12 +12,12 @@ per as-of period.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import Any, ClassVar, Literal
 
 from checker.extract import build_mention
 from checker.extract.asof import choose_date
+from checker.extract.calendar import day_range as calendar_days
 from checker.extract.dates import find_dates
 from checker.models import Mention, PhraseMatch, Reason, Sentence, Source, Version
 from checker.rules.base import Outcome, RuleBase
@@ -37,17 +37,12 @@ def day_range(iso: str) -> Days | None:
         return None if a is None or b is None else (a[0], b[1])
     try:
         parts = [int(p) for p in iso.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
-        if len(parts) == 2:
-            days = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1).toordinal(), date(parts[0], parts[1], days).toordinal()
-        if len(parts) == 3:
-            day = date(parts[0], parts[1], parts[2]).toordinal()
-            return day, day
+        if not 1 <= len(parts) <= 3:
+            return None
+        first, last = calendar_days(*parts)
     except (ValueError, OverflowError):
         return None
-    return None
+    return first.toordinal(), last.toordinal()
 
 
 def _overlap(a: Days | None, b: Days | None) -> bool:

@@ -11,7 +11,7 @@ import bisect
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import re2
@@ -179,19 +179,21 @@ def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int]
     return None if best is None else (best[0], best[2], best[3])
 
 
-def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
-    """The span of the best-matching phrase in `form`, with its polarity for stance rules."""
-    candidates = rule.phrase_candidates()
-    best: tuple[float, int] | None = None
-    found_match: PhraseMatch | None = None
-    for phrase, polarity in candidates:
+def phrase_alignments(rule: Rule, form: str, threshold: int) -> Iterator[tuple[tuple[float, int], PhraseMatch]]:
+    """Each of the rule's phrases that matches `form`, with its rank: the score, then the phrase's length
+    (the more specific phrase wins a tie). The best is the match; `checker rules test` shows the contest."""
+    for phrase, polarity in rule.phrase_candidates():
         phrase_form = _term(phrase)[0]
         found = align(phrase_form, form, threshold)
-        if found is None:
-            continue
-        if best is None or (found[0], len(phrase_form)) > best:
-            best = (found[0], len(phrase_form))
-            found_match = PhraseMatch(start=found[1], end=found[2], phrase=phrase, polarity=polarity)
+        if found is not None:
+            yield (found[0], len(phrase_form)), PhraseMatch(start=found[1], end=found[2], phrase=phrase,
+                                                            polarity=polarity)
+
+
+def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
+    """The span of the best-matching phrase in `form`, with its polarity for stance rules."""
+    best = max(phrase_alignments(rule, form, threshold), key=lambda ranked: ranked[0], default=None)
+    found_match = best[1] if best is not None else None
     if found_match is None:
         for pattern in rule.patterns:
             hit = _compiled(pattern).search(form)

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from checker.compare import compare
-from checker.match import align, check_sentence, mentions_in_text
+from checker.match import check_sentence, mentions_in_text, phrase_alignments
 from checker.models import Mention, Problem
 from checker.rules import LoadedRules, Rule, read_documents, rule_files, rules_from_documents
 from checker.rules.base import Example
@@ -91,16 +91,15 @@ def example_diff(rule: Rule, example: Example, mentions: Sequence[Mention]) -> l
 def phrase_contest(rule: Rule, sentence: str) -> str | None:
     """When phrases of both sides of a stance rule match a sentence, which won and why: the higher
     score, and on a tie the longer (more specific) phrase, as matching decides."""
-    form = match_form(sentence)
-    best: dict[str, tuple[float, int, str]] = {}
-    for phrase, side in rule.phrase_candidates():
-        found = align(match_form(phrase), form, rule.threshold) if side else None
-        if side and found is not None and (side not in best or (found[0], len(phrase)) > best[side][:2]):
-            best[side] = (found[0], len(phrase), phrase)
+    best: dict[str, tuple[tuple[float, int], str]] = {}
+    for rank, found in phrase_alignments(rule, match_form(sentence), rule.threshold):
+        side = found.polarity
+        if side is not None and found.phrase is not None and (side not in best or rank > best[side][0]):
+            best[side] = (rank, found.phrase)
     if len(best) < 2:
         return None
-    ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
-    (won, (score, _, phrase)), (lost, (other_score, _, other)) = ranked
+    ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)
+    (won, ((score, _), phrase)), (lost, ((other_score, _), other)) = ranked
     how = "the higher score" if score != other_score else "the longer phrase, on a tie"
     return (f"{won} phrase {phrase!r} ({score:.0f}) won over {lost} phrase {other!r} ({other_score:.0f}): "
             f"{how}; negation then decides the stance")

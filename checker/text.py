@@ -6,6 +6,7 @@ Nothing here knows about rules or sources; offsets always index into the text gi
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 import re
 
 import syntok.segmenter as segmenter
@@ -92,40 +93,89 @@ def blocks(text: str, start: int, end: int, size: int = MAX_PARAGRAPH) -> list[t
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9 ,;:'’‘\-—–$%&/.!?\"“”()]*")
-"""Lines made only of these characters (a quote or bracket counts only inside a sentence: one next to a
-sentence end sends the line to syntok)."""
+"""Lines made only of these characters are candidates for the fast path."""
 _ENDS = re.compile(r"[.!?]+")
 _LAST_WORD = re.compile(r"(\w+)$")
+_CLOSING_QUOTES = frozenset("\"”'’")
+_OPENING_QUOTES = frozenset("\"“'‘")
+_BRACKETS = re.compile(r"[()]")
+_DECIMAL_END = re.compile(r"\d\.$")
+_FIRST_WORD = re.compile(r"\w+")
+_JOINERS = frozenset(("-", "—", "–", "/"))
+_WORD_OPENERS = frozenset(("", " ", "$", "\"", "“", "'", "‘", "(")) | _JOINERS
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_START = re.compile(r"\s*[A-Za-z0-9$\"“'‘]")
+_SYNTOK_SPLITS = re.compile(r';\s*[^a-z\s]|\)\s*[^a-z\s,.;:!?)]|[^\s]\(|\([^A-Za-z0-9$]|[^\w%]\)|%\w|[^\s(“"‘]\$')
+"""Where syntok also ends a sentence (a semicolon or closing bracket before anything but a lower-case word)
+or may (a bracket not opening a word)."""
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr no vs gen gov sen rep inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec "
     "mt ft lt col sgt capt prof rev est fig vol op al etc".split())
 """Words a period may follow without ending a sentence: a plain line holding one goes to syntok."""
 
 
+def _brackets_close(chunk: str) -> bool:
+    """Whether every "(" of `chunk` is closed before the next one opens (syntok splits before an
+    unclosed bracket)."""
+    depth = 0
+    for mark in _BRACKETS.finditer(chunk):
+        depth += 1 if mark.group(0) == "(" else -1
+        if depth not in (0, 1):
+            return False
+    return depth == 0
+
+
 def plain_sentences(chunk: str) -> list[tuple[int, int]] | None:
     """The sentences of a plain line, as syntok would give them, or None when the line is not plain.
 
-    A line is plain when it holds only letters, digits, spaces and ordinary punctuation, and every
-    run of `.`, `!` or `?` ends a word and is followed by the line's end or by a capital (never a
-    period inside a word, as in "U.S." or "3.5", never one after a single letter or an
-    abbreviation). Such a line splits after each run; syntok gives the same sentences
-    (tests/test_text_fast.py compares the two on generated and real text), several times slower.
+    A line is plain when it starts with a word, a figure or an opening quote, holds only letters,
+    digits, spaces and ordinary punctuation with its brackets closed, and every run of `.`, `!` or
+    `?` but a decimal point ends a whole word (not "U.S.", not a single letter, an abbreviation, a
+    roman numeral or a decimal figure), may be followed by one closing quote, and then by the
+    line's end or a capitalised word, perhaps after an opening quote. Such a line splits after each run and its
+    closing quote; syntok gives the same sentences (tests/test_text_fast.py compares the two on
+    generated, fuzzed and real text), several times slower.
     """
-    if not _PLAIN.fullmatch(chunk):
+    if (not _PLAIN.fullmatch(chunk) or not _START.match(chunk) or not _brackets_close(chunk)
+            or _SYNTOK_SPLITS.search(chunk)):
         return None
     spans: list[tuple[int, int]] = []
     start = len(chunk) - len(chunk.lstrip())
     for run in _ENDS.finditer(chunk):
-        rest = chunk[run.end():]
+        end = run.end()
+        if run.group(0) == "." and chunk[end:end + 1].isdigit() and chunk[run.start() - 1:run.start()].isdigit():
+            continue  # a decimal point, as in "$32.8 million"
+        if chunk[end:end + 1] in _CLOSING_QUOTES and chunk[end:end + 1]:
+            end += 1
+        rest = chunk[end:]
         if rest[:1].strip():
             return None  # a period inside a token
-        word = _LAST_WORD.search(chunk, 0, run.start())
-        if "." in run.group(0) and (word is None or len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS):
-            return None
+        before = chunk[run.start() - 1:run.start()]
+        if before == "%":
+            pass  # "rose 5%." ends like a word
+        elif not before.isalnum():
+            return None  # "left ." or "no". ": syntok's call
+        else:
+            found = _LAST_WORD.search(chunk, 0, run.start())
+            assert found is not None  # the character before the run is a word's
+            word, at = found.group(1), found.start()
+            if len(word) == 1 or not (word.islower() or word.istitle() or word.isupper() or word.isdigit()):
+                return None  # "J." or "x?", and mixed case as in "iPhone.": syntok's call
+            if _DECIMAL_END.match(chunk, max(at - 2, 0), at):
+                return None  # after "$2.25" syntok does not always end the sentence
+            opener = chunk[at - 1:at]
+            if opener not in _WORD_OPENERS or (opener in _JOINERS and not chunk[at - 2:at - 1].isalpha()):
+                return None  # the end of a longer token, as in "5%The." or "1.5%-rise?"
+            if _ROMAN.fullmatch(word):
+                return None  # "World War II." does not end a sentence for syntok
+            if "." in run.group(0) and word.lower() in ABBREVIATIONS:
+                return None
         following = rest.lstrip()
-        if following and not following[0].isupper():
-            return None  # syntok's call
-        spans.append((start, run.end()))
+        if following:
+            next_word = _FIRST_WORD.match(following, 1 if following[0] in _OPENING_QUOTES else 0)
+            if next_word is None or not next_word.group(0)[0].isupper() or not next_word.group(0).isalpha():
+                return None  # syntok's call
+        spans.append((start, end))
         start = len(chunk) - len(following)
     tail = chunk[start:].rstrip()
     if tail:
@@ -185,17 +235,29 @@ def overlong(text: str, start: int = 0) -> tuple[tuple[int, int] | None, tuple[i
         if end - at > MAX_PARAGRAPH:
             paragraph = (at, end - at)
         at = end + 2
-    last = start
-    for mark in _SENTENCE_END.finditer(text, start):
-        if mark.start() - last > MAX_SENTENCE:
-            sentence = (last, mark.start() - last)
-            break
-        last = mark.end()
-    else:
-        if len(text) - last > MAX_SENTENCE:
-            sentence = (last, len(text) - last)
+    for line_start, line_end in _long_lines(text, start):
+        last = line_start
+        for mark in _SENTENCE_END.finditer(text, line_start, line_end):
+            if mark.start() - last > MAX_SENTENCE:
+                return paragraph, (last, mark.start() - last)
+            last = mark.end()
+        if line_end - last > MAX_SENTENCE:
+            return paragraph, (last, line_end - last)
     return paragraph, sentence
 
 
+def _long_lines(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """The lines from `start` on longer than `MAX_SENTENCE`: the only ones that can hold a stretch
+    too long for one sentence (found by the regex engine, not by a loop over every line)."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    if end - start > MAX_SENTENCE:
+        yield start, end
+    for line in _LONG_LINE.finditer(text, end):
+        line_end = text.find("\n", line.start())
+        yield line.start(), len(text) if line_end == -1 else line_end
+
+
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_LONG_LINE = re.compile(rf"^[^\n]{{{MAX_SENTENCE + 1}}}", re.MULTILINE)
 _TERMINAL = re.compile(r"[.!?]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -56,3 +57,31 @@ def test_hard_lines_are_left_to_syntok(line: str) -> None:
                                   "The agency (ICE) said so. Then it left."])
 def test_easy_lines(line: str) -> None:
     assert plain_sentences(line) == syntok_spans(line)
+
+
+@pytest.mark.parametrize("line", ['We voted. "There is more." She left.', 'It is only a first step." The council met.',
+                                  '"We need it," she said. "It is late." Then he left.',
+                                  "He said 'never.' Then he left.",
+                                  'It cost $32.8 million. Then it rose 3.5%. It fell.', 'Done.” “Next,” he said.'])
+def test_quotes_and_decimals_at_sentence_ends(line: str) -> None:
+    assert plain_sentences(line) is not None
+    assert plain_sentences(line) == syntok_spans(line)
+
+
+_PIECES = ["the", "The", "council", "He", "I", "A", "a", "U.S.", "Mr.", "said", "5", "3.5", "1.5%", "$2.25", "$4",
+           "10%", ".", ". ", "!", "?", "...", '"', "“", "”", "'", "’", "(", ")", ",", ";", ":", "-", "—", " ", "  ",
+           "x", "Go", "no", "it's", "II"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fuzzed_lines_split_as_syntok_splits_them(seed: int) -> None:
+    """Random runs of words, figures, quotes, brackets and punctuation: whatever the fast path takes,
+    it splits as syntok does."""
+    rng = random.Random(seed)
+    taken = 0
+    for _ in range(6000):
+        line = "".join(rng.choice(_PIECES) + (" " if rng.random() < 0.6 else "") for _ in range(rng.randint(1, 14)))
+        if (fast := plain_sentences(line)) is not None:
+            taken += 1
+            assert fast == syntok_spans(line), line
+    assert taken > 600

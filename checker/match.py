@@ -245,11 +245,6 @@ def match_sentence(rule: Rule, sentence: Sentence) -> PhraseMatch | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _word_start(word_stem: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w']){re.escape(word_stem)}")
-
-
-@functools.lru_cache(maxsize=4096)
 def _required_stems(term: str) -> tuple[str, ...]:
     """The stems a passage must hold for `term` to occur in one of its sentences: a one-word term's
     stem; nothing for a longer one, which may also match fuzzily."""
@@ -261,11 +256,11 @@ def may_match(rule: Rule, passage_form: str, passage_words: PassageWords | None 
     """Whether a passage can hold a sentence the rule matches: if not, it is never segmented for the
     rule. A one-word about term must start a word of the passage, and (`phrase_bound`) the best any
     sentence of it could score against one of the rule's phrases must reach the threshold."""
-    if not all(_word_start(s).search(passage_form) for term in rule.about for s in _required_stems(term)):
+    words = passage_words or PassageWords(passage_form)
+    if not all(_starts_a_word(words.tokens, s) for term in rule.about for s in _required_stems(term)):
         return False
     if rule.patterns or not rule.phrase_candidates():
         return True
-    words = passage_words or PassageWords(passage_form)
     return words.whole or any(phrase_bound(_term(p)[0], words) >= rule.threshold for p, _ in rule.phrase_candidates())
 
 
@@ -288,6 +283,13 @@ class PassageWords:
         self.words = list(words)
         self.whole = _UNBROKEN.search(passage_form) is not None
         self.best: dict[str, float] = {}
+        self._form = passage_form
+
+    @functools.cached_property
+    def tokens(self) -> list[str]:
+        """The passage's `_WORD` tokens, sorted: a stem starts a word of the passage exactly when it
+        starts one of these (a token is a whole run of word characters and apostrophes)."""
+        return sorted(set(_WORD.findall(self._form)))
 
     def similarity(self, phrase_word: str) -> float:
         """The highest `align` word similarity any word of the passage has with `phrase_word`."""

@@ -16,13 +16,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from checker.extract.nouns import STOP_WORDS, singular
-from checker.extract.numbers import find_quantities
+from checker.extract.figure_context import is_negated, noun_of_whole
+from checker.extract.nouns import STOP_WORDS, find_unit, singular
+from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
 from checker.extract.quantity import QUALIFIERS
 from checker.match import mentions_in_text
 from checker.models import CheckResult, Finding, Problem, Version
@@ -33,7 +35,14 @@ from checker.rules.show import flow
 from checker.selection import Selection
 from checker.text import match_form
 
-_FIGURE = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent)\b", re.IGNORECASE)
+_FIGURE = re.compile(
+    r"(?<![\w.,/:#$£€-])(?P<figure>[$£€]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:(?:bn|mn|tn|[mMkK])(?!\w)|\s+(?:thousand|million|billion|trillion)\b)?)"
+    r"(?![\w%€£]|[.,/:-]\w|\s*(?:percent\b|per\s+cent\b|[ap]\.?m\b))"
+    r"|\b(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions))\s+of\b",
+    re.IGNORECASE)
+"""A figure in digits or money, not glued to a word, a time or a percentage; or "hundreds of"."""
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _OF_WHOLE = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
@@ -43,6 +52,8 @@ CONTEXT_WORDS = 12
 MIN_SIMILARITY = 0.2
 """Jaccard similarity of context words at which two figures speak of the same thing."""
 MAX_CLUSTERS_TRIED = 25
+RECURRING_VALUES, RECURRING_SHARE = 3, 0.4
+"""A candidate with more distinct figures than this, less than this share of them its two commonest, recurs."""
 NOT_CLAIMS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
                         "percent", "point", "cent", "am", "pm", "mile", "foot", "inch", "meter", "kilometer"})
 """Counted nouns that measure time or distance around a claim ("three years ago"), not what it counts."""
@@ -73,7 +84,7 @@ class _Cluster:
     nouns: Counter[str] = field(default_factory=Counter)
     written: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
-    values: set[float] = field(default_factory=set)
+    values: Counter[float] = field(default_factory=Counter)
     size: int = 0
     counted: bool = True
     """whether the noun is written as a word (not a currency read from `$`), so it can be an about word"""
@@ -84,12 +95,18 @@ class _Cluster:
         self.written[figure.written] += 1
         self.counted = self.counted and figure.counted
         self.sources.add(figure.source)
-        self.values.add(figure.value)
+        self.values[figure.value] += 1
         self.size += 1
 
     def disagrees(self) -> bool:
         """Whether figures from two sources or more differ: worth a draft first."""
         return len(self.sources) > 1 and len(self.values) > 1
+
+    def recurring(self) -> bool:
+        """Whether its figures scatter over many values (each town's budget, each year's total): a kind
+        of figure that recurs, not one claim on which the sources split between a few figures: not suggested."""
+        top_two = sum(n for _, n in self.values.most_common(2))
+        return len(self.values) > RECURRING_VALUES and top_two < RECURRING_SHARE * self.size
 
     def similarity(self, figure: _Figure) -> float:
         """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
@@ -127,41 +144,61 @@ class Suggestions(BaseModel):
     sources: int = 0
 
 
-def _context(window: str, at: int, leave_out: frozenset[str]) -> tuple[str, ...]:
-    """The content words nearest the figure in its sentence, nearest first."""
-    words = [(abs(m.start() - at), m.group(0)) for m in _WORD.finditer(window)]
-    kept = dict.fromkeys(singular(w) for _, w in sorted(words) if len(w) > 3)
-    kept = {w: None for w in kept if w not in STOP_WORDS and w not in EXTRA_STOP}
-    return tuple(w for w in kept if w not in leave_out)[:CONTEXT_WORDS]
+def _content_words(window: str) -> list[tuple[int, str]]:
+    """The content words of a figure's sentence, singular, with where each starts."""
+    return [(m.start(), word) for m in _WORD.finditer(window) if len(m.group(0)) > 3
+            and (word := singular(m.group(0))) not in STOP_WORDS and word not in EXTRA_STOP]
+
+
+def _context(words: list[tuple[int, str]], at: int, leave_out: frozenset[str]) -> tuple[str, ...]:
+    """The content words nearest the figure at `at`, nearest first."""
+    nearest = sorted(words, key=lambda word: abs(word[0] - at))
+    kept = dict.fromkeys(w for _, w in nearest if w not in leave_out)
+    return tuple(kept)[:CONTEXT_WORDS]
 
 
 def figures_in(text: str, source: str) -> list[_Figure]:
-    """Every figure with a counted noun in `text`, with its context; only windows around figures are read."""
+    """Every figure written in digits or money with its counted noun in `text`, with its context.
+
+    A first pass over the whole corpus, so it reads only what grouping needs: one regex finds the
+    figures, and the noun is the readers' own (`find_unit`, `noun_of_whole`); years, days of dates,
+    times, percentages and negated counts are left out. The drafts are then read in full by the
+    ordinary pipeline, which is where the versions and findings come from.
+    """
     found: list[_Figure] = []
     form = match_form(text)
-    done = -1
+    window_of: tuple[int, int, list[tuple[int, str]]] = (-1, -1, [])
     for hit in _FIGURE.finditer(text):
-        if hit.start() < done:
+        value: Decimal | None
+        if hit.group("vague"):
+            raw, value = "", Decimal(VAGUE[" ".join(hit.group("vague").lower().split())][0])
+        else:
+            raw = hit.group("figure")
+            skip = _YEAR.fullmatch(raw) or day_of_date(text, hit.start(), hit.end(), raw)
+            value = None if skip else figure_value(raw)
+        if value is None:
             continue
-        begin = max((m.end() for m in _BOUNDARY.finditer(text, max(0, hit.start() - WINDOW), hit.start())),
-                    default=max(0, hit.start() - WINDOW))
-        after = _BOUNDARY.search(text, hit.end(), min(len(text), hit.end() + WINDOW))
-        end = after.start() + 1 if after else min(len(text), hit.end() + WINDOW)
-        done = end
-        window = text[begin:end]
-        for quantity in find_quantities(window):
-            unit = quantity.unit
-            if unit is None or quantity.negated or unit == "percent" or not unit[:1].isalpha():
-                continue
-            noun = singular(unit.lower())
-            if noun in NOT_CLAIMS:
-                continue
-            whole = _OF_WHOLE.search(form[begin:begin + quantity.start])
-            plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None
-            wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
-            found.append(_Figure(source, noun, unit.lower(), wholes,
-                                 _context(form[begin:end], quantity.start, wholes | {noun}),
-                                 counted=quantity.unit_start is not None, value=float(quantity.value)))
+        money = raw[:1] in CURRENCIES or raw[-1:] in CURRENCIES
+        unit = None if money else find_unit(text, hit.end(), ()) or noun_of_whole(text, hit.end(), ())
+        if (unit is None and not money) or is_negated(text, hit.start()):
+            continue
+        noun_written = CURRENCIES[raw[0] if raw[0] in CURRENCIES else raw[-1]] if unit is None else unit[0]
+        noun = singular(noun_written.lower())
+        if noun in NOT_CLAIMS or not noun[:1].isalpha():
+            continue
+        if not window_of[0] <= hit.start() < window_of[1]:
+            begin = max((m.end() for m in _BOUNDARY.finditer(text, max(0, hit.start() - WINDOW), hit.start())),
+                        default=max(0, hit.start() - WINDOW))
+            after = _BOUNDARY.search(text, hit.end(), min(len(text), hit.end() + WINDOW))
+            end = after.start() + 1 if after else min(len(text), hit.end() + WINDOW)
+            window_of = (begin, end, _content_words(form[begin:end]))
+        begin = window_of[0]
+        whole = _OF_WHOLE.search(form, max(begin, hit.start() - 40), hit.start())
+        plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None
+        wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
+        found.append(_Figure(source, noun, noun_written.lower(), wholes,
+                             _context(window_of[2], hit.start() - begin, wholes | {noun}),
+                             counted=unit is not None, value=float(value)))
     return found
 
 
@@ -265,7 +302,7 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
         figures += found
         for figure in found:
             files_of[figure.noun].add(source.path)
-    clusters = [c for c in _cluster(figures) if c.size > 0]
+    clusters = [c for c in _cluster(figures) if c.size > 0 and not c.recurring()]
     clusters.sort(key=lambda c: (not c.disagrees(), -len(c.sources), -c.size, c.noun))
     spread: Counter[str] = Counter(w for f in figures for w in f.context)
     taken: set[str] = set()

@@ -105,7 +105,8 @@ _JOINERS = frozenset(("-", "—", "–", "/"))
 _WORD_OPENERS = frozenset(("", " ", "$", "\"", "“", "'", "‘", "(")) | _JOINERS
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _START = re.compile(r"\s*[A-Za-z0-9$\"“'‘]")
-_SYNTOK_SPLITS = re.compile(r';\s*[^a-z\s]|\)\s*[^a-z\s,.;:!?)]|[^\s]\(|\([^A-Za-z0-9$]|[^\w%]\)|%\w|[^\s(“"‘]\$|[^\s(\[“"‘]"\w')
+_SYNTOK_SPLITS = re.compile(r';\s*[^a-z\s]|\)\s*[^a-z\s,.;:!?)]|\((?<=\S\()|\([^A-Za-z0-9$]|\)(?<=[^\w%]\))|%\w'
+                            r'|\$(?<=[^\s(“"‘]\$)|"(?<=[^\s(\[“"‘]")\w')
 """Where syntok also ends a sentence (a semicolon or closing bracket before anything but a lower-case word)
 or may (a bracket not opening a word)."""
 ABBREVIATIONS = frozenset(

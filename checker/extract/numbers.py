@@ -7,6 +7,7 @@ ordinals and numbers glued into identifiers ("COVID-19", "I-95") are not counts 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -19,7 +20,8 @@ from checker.extract.quantity import Quantity, interval_of, plain, qualifier_bef
 from checker.extract.shares import compared_units, parts_of_wholes, written_shares
 from checker.models import Interval
 
-__all__ = ["IRREGULAR_PLURALS", "Quantity", "find_quantities", "singular"]
+__all__ = ["IRREGULAR_PLURALS", "Quantity", "day_of_date", "figure_value", "find_quantities", "may_hold_figure",
+           "singular"]
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 PARTS = {"half": Decimal("0.5"), "a": Decimal("0.25"), "three": Decimal("0.75")}
@@ -64,6 +66,13 @@ MAY_HOLD_FIGURE = re.compile(
     rf"\d|\b(?:zero|{_ONES}|{_TENS}|tens|(?:hundred|thousand|million|billion|trillion|dozen)s?|half|halves"
     r"|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b", re.IGNORECASE)
 """What a text must hold for `find_quantities` to find anything in it: a digit, a number word, a fraction."""
+
+
+@functools.lru_cache(maxsize=16)
+def may_hold_figure(text: str) -> bool:
+    """Whether `text` holds what `MAY_HOLD_FIGURE` looks for: asked once per passage, not once per
+    rule of the passage (the passage is the same string for each)."""
+    return MAY_HOLD_FIGURE.search(text) is not None
 _CANDIDATE = re.compile(
     rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS})", re.IGNORECASE)
 """Where a `_NUMBER` match can start: jumping between these and matching there finds what a search
@@ -89,7 +98,7 @@ MAX_DIGITS = 30
 """More significant digits than any count states; longer digit runs are not read as figures."""
 
 
-def _number(raw: str) -> Decimal | None:
+def figure_value(raw: str) -> Decimal | None:
     """The value of one number as written: digits (with "$" and a scale word) or number words."""
     parts = _NUM_PARTS.fullmatch(raw)
     if parts:
@@ -127,7 +136,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     return bool(_CLOCK_AFTER.match(text, end) or _NUMBER_SIGN.search(text[max(0, start - 6):start]))
 
 
-def _day_of_date(text: str, start: int, end: int, raw: str) -> bool:
+def day_of_date(text: str, start: int, end: int, raw: str) -> bool:
+    """Whether the number `raw` at text[start:end] is the day of a date ("May 5", "5 of May")."""
     if not re.fullmatch(r"\d{1,2}", raw):
         return False
     return bool(_MONTH_BEFORE.search(text[max(0, start - 12):start]) or _MONTH_AFTER.match(text, end))
@@ -188,8 +198,8 @@ def _build(
 
 def _single(text: str, start: int, end: int, units: Sequence[str]) -> Quantity | None:
     raw = text[start:end]
-    value = _number(raw)
-    if value is None or _day_of_date(text, start, end, raw):
+    value = figure_value(raw)
+    if value is None or day_of_date(text, start, end, raw):
         return None
     plus, compound = _PLUS.match(text, end), _COMPOUND.match(text, end)
     override = None
@@ -211,7 +221,7 @@ def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequ
     Not a range: "rose 45% in 2017 to 2.1 million" (a year and a count) or "grew by 12 to 310"
     (a change and the level it reached)."""
     raw1, raw2 = match[first], match[second]
-    low, high = _number(raw1), _number(raw2)
+    low, high = figure_value(raw1), figure_value(raw2)
     if low is None or high is None or _year_like(raw1) != _year_like(raw2.strip()):
         return None
     if change_before(text, match.start()):
@@ -223,7 +233,7 @@ def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequ
     start, end = match.start(), match.end()
     if low >= high or _glued(text, match.start(first), end):
         return None
-    if _day_of_date(text, match.start(first), match.end(first), raw1):
+    if day_of_date(text, match.start(first), match.end(first), raw1):
         return None
     return _build(text, (start, end), low, high, units=units, currency=_currency(raw1, raw2),
                   needs_unit=_year_like(raw1) and _year_like(raw2))
@@ -262,7 +272,7 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
                 pos = first.end()
                 quantity = _single(text, first.start(), first.end(), units)
         elif match["dz"]:
-            count = Decimal(1) if match["dz"].lower() == "a" else _number(match["dz"])
+            count = Decimal(1) if match["dz"].lower() == "a" else figure_value(match["dz"])
             quantity = None if count is None or _glued(text, *match.span()) else _build(
                 text, match.span(), count * 12, None, units=units)
         else:

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from checker.extract import as_of, build_mention, distance
 from checker.extract.dates import find_dates
-from checker.extract.numbers import MAY_HOLD_FIGURE, Quantity, find_quantities, singular
+from checker.extract.numbers import Quantity, find_quantities, may_hold_figure, singular
 from checker.models import Interval, Mention, PhraseMatch, Reason, Sentence, Source, Version
 from checker.rules.base import Outcome, RuleBase
 
@@ -113,7 +113,7 @@ class FigureRule(RuleBase):
         return figure_bounds(version)
 
     def may_state(self, passage_form: str) -> bool:
-        return MAY_HOLD_FIGURE.search(passage_form) is not None
+        return may_hold_figure(passage_form)
 
 
 class QuantityRule(FigureRule):

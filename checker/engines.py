@@ -45,19 +45,20 @@ def batches(sources: Iterable[Source], size: int | None = None) -> Iterator[list
 
 
 class Done(NamedTuple):
-    """One batch matched: how many sources and characters it held, and their mentions in order."""
+    """One batch done: how many sources and characters it held, and what came of it (for matching,
+    their mentions in order)."""
 
     sources: int
     characters: int
-    mentions: list[Mention]
+    mentions: Any
 
 
 def match_batch(index: KeywordIndex, batch: list[Source]) -> list[Mention]:
     return [mention for source in batch for mention in match_source(source, index)]
 
 
-def _done(batch: list[Source], mentions: list[Mention]) -> Done:
-    return Done(len(batch), sum(len(source.text) for source in batch), mentions)
+def _done(batch: list[Source], result: Any) -> Done:
+    return Done(len(batch), sum(len(source.text) for source in batch), result)
 
 
 def ordered(submit: Callable[[list[Source]], Any], work: Iterable[list[Source]], ahead: int) -> Iterator[Done]:
@@ -94,26 +95,36 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def match_local(sources: Iterable[Source], rules: list[Rule], jobs: int | None) -> Iterator[Done]:
-    """Mentions batch by batch: here when `jobs` is 1, else in `jobs` processes (None: as many as
-    there are cores, once the corpus turns out larger than `AUTO_SERIAL_BYTES`)."""
-    index = KeywordIndex(rules)
+def map_batches(sources: Iterable[Source], jobs: int | None, here: Callable[[list[Source]], Any],
+                there: Callable[[list[Source]], Any], initializer: Callable[..., None] | None = None,
+                initargs: tuple[Any, ...] = ()) -> Iterator[Done]:
+    """`here(batch)` for each batch in this process when `jobs` is 1, else `there(batch)` in `jobs`
+    processes started with `initializer(*initargs)` (None: as many as there are cores, once the corpus
+    turns out larger than `AUTO_SERIAL_BYTES`); results in the order of the batches. `there` and
+    `initializer` are module-level functions, which a spawned process can import."""
     work = batches(sources)
     if jobs is None:
         jobs = default_jobs()
         done = 0
         for batch in work:
-            result = _done(batch, match_batch(index, batch))
+            result = _done(batch, here(batch))
             yield result
             done += result.characters
             if done >= AUTO_SERIAL_BYTES:
                 break
     if jobs <= 1:
-        yield from (_done(batch, match_batch(index, batch)) for batch in work)
+        yield from (_done(batch, here(batch)) for batch in work)
         return
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_start_worker,
-                             initargs=(rules,)) as pool:
-        yield from ordered(lambda batch: pool.submit(_match_in_worker, batch), work, jobs * IN_FLIGHT)
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=initializer,
+                             initargs=initargs) as pool:
+        yield from ordered(lambda batch: pool.submit(there, batch), work, jobs * IN_FLIGHT)
+
+
+def match_local(sources: Iterable[Source], rules: list[Rule], jobs: int | None) -> Iterator[Done]:
+    """Mentions batch by batch, here or in processes as `map_batches` says."""
+    index = KeywordIndex(rules)
+    return map_batches(sources, jobs, lambda batch: match_batch(index, batch), _match_in_worker,
+                       _start_worker, (rules,))
 
 
 def compare_by_rule(results: Iterable[tuple[list[Finding], list[Version]]]) -> tuple[list[Finding], list[Version]]:

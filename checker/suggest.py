@@ -12,6 +12,7 @@ by how many sources take part and how far apart their figures are.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -27,7 +28,8 @@ from checker.extract.nouns import STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
 from checker.extract.quantity import QUALIFIERS
 from checker.match import mentions_in_text
-from checker.models import CheckResult, Finding, Problem, Version
+from checker.engines import map_batches
+from checker.models import CheckResult, Finding, Problem, Source, Version
 from checker.pipeline import check_sources, each_source
 from checker.rules import QuantityRule
 from checker.rules.base import ID_PATTERN, Example
@@ -36,12 +38,18 @@ from checker.selection import Selection
 from checker.text import match_form
 
 _FIGURE = re.compile(
-    r"(?<![\w.,/:#$£€-])(?P<figure>[$£€]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    r"(?:(?:bn|mn|tn|[mMkK])(?!\w)|\s+(?:thousand|million|billion|trillion)\b)?)"
-    r"(?![\w%€£]|[.,/:-]\w|\s*(?:percent\b|per\s+cent\b|[ap]\.?m\b))"
-    r"|\b(?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|hundreds|thousands|millions|billions))\s+of\b",
-    re.IGNORECASE)
-"""A figure in digits or money, not glued to a word, a time or a percentage; or "hundreds of"."""
+    r"[$£€\d](?:(?<=[$£€])\s?\d)?\d*(?:,\d{3})*(?:\.\d+)?"
+    r"(?:(?:bn|mn|tn|[mMkK])(?!\w)|\s+(?:thousand|million|billion|trillion)\b)?"
+    r"(?![\w%€£]|[.,/:-]\w|\s*(?:percent\b|per\s+cent\b|[ap]\.?m\b))", re.IGNORECASE)
+"""A figure in digits or money, not followed by a word character, a time or a percentage. The pattern
+starts with a character class, so the regex engine skips to each digit or currency sign."""
+_GLUED_AFTER = frozenset(".,/:#$£€-")
+"""A figure right after one of these (or a letter) is part of a token ("I-95", "3/4", "#5")."""
+_VAGUE_FIGURE = re.compile(
+    r"[dhtmbDHTMB](?<![\w][dhtmbDHTMB])(?i:(?<=t)ens\s+of\s+(?:thousands|millions|billions)"
+    r"|(?<=h)undreds(?:\s+of\s+(?:thousands|millions))?|(?<=d)ozens|(?<=t)housands|(?<=[mb])illions)\s+of\b")
+"""\"hundreds of\", \"tens of thousands of\": a word's first letter, then the rest of the word (the same
+skipping as `_FIGURE`)."""
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -88,8 +96,16 @@ class _Cluster:
     size: int = 0
     counted: bool = True
     """whether the noun is written as a word (not a currency read from `$`), so it can be an about word"""
+    _ranked: list[str] | None = field(default=None, repr=False)
+
+    def ranked(self) -> list[str]:
+        """The commonest context words that are not one of its nouns: made again only after an `add`."""
+        if self._ranked is None:
+            self._ranked = [w for w, _ in self.context.most_common(CONTEXT_WORDS) if w not in self.nouns]
+        return self._ranked
 
     def add(self, figure: _Figure) -> None:
+        self._ranked = None
         self.context.update(figure.context)
         self.nouns.update(figure.wholes | {figure.noun})
         self.written[figure.written] += 1
@@ -97,6 +113,17 @@ class _Cluster:
         self.sources.add(figure.source)
         self.values[figure.value] += 1
         self.size += 1
+
+    def merge(self, other: _Cluster) -> None:
+        """Take in another cluster's figures (by their counts: no figure is kept)."""
+        self._ranked = None
+        self.context.update(other.context)
+        self.nouns.update(other.nouns)
+        self.written.update(other.written)
+        self.counted = self.counted and other.counted
+        self.sources |= other.sources
+        self.values.update(other.values)
+        self.size += other.size
 
     def disagrees(self) -> bool:
         """Whether figures from two sources or more differ: worth a draft first."""
@@ -111,7 +138,7 @@ class _Cluster:
     def similarity(self, figure: _Figure) -> float:
         """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
         ("parents of 628 children") counts that as a shared word."""
-        ranked = [w for w, _ in self.context.most_common(CONTEXT_WORDS) if w not in self.nouns]
+        ranked = self.ranked()
         top = set(ranked)
         mine = set(figure.context) - self.nouns.keys()
         union = top | mine
@@ -144,10 +171,18 @@ class Suggestions(BaseModel):
     sources: int = 0
 
 
+@functools.lru_cache(maxsize=65536)
+def _content_word(word: str) -> str | None:
+    """A word of context as grouping compares it (singular), or None for a short or stop word."""
+    if len(word) <= 3:
+        return None
+    word = singular(word)
+    return None if word in STOP_WORDS or word in EXTRA_STOP else word
+
+
 def _content_words(window: str) -> list[tuple[int, str]]:
     """The content words of a figure's sentence, singular, with where each starts."""
-    return [(m.start(), word) for m in _WORD.finditer(window) if len(m.group(0)) > 3
-            and (word := singular(m.group(0))) not in STOP_WORDS and word not in EXTRA_STOP]
+    return [(m.start(), word) for m in _WORD.finditer(window) if (word := _content_word(m.group(0)))]
 
 
 def _context(words: list[tuple[int, str]], at: int, leave_out: frozenset[str]) -> tuple[str, ...]:
@@ -168,12 +203,15 @@ def figures_in(text: str, source: str) -> list[_Figure]:
     found: list[_Figure] = []
     form = match_form(text)
     window_of: tuple[int, int, list[tuple[int, str]]] = (-1, -1, [])
-    for hit in _FIGURE.finditer(text):
+    hits = sorted([*_FIGURE.finditer(text), *_VAGUE_FIGURE.finditer(text)], key=lambda m: m.start())
+    for hit in hits:
         value: Decimal | None
-        if hit.group("vague"):
-            raw, value = "", Decimal(VAGUE[" ".join(hit.group("vague").lower().split())][0])
+        raw = hit.group(0)
+        if hit.re is _VAGUE_FIGURE:
+            raw, value = "", Decimal(VAGUE[" ".join(raw.lower().split()[:-1])][0])
+        elif hit.start() and (text[hit.start() - 1] in _GLUED_AFTER or text[hit.start() - 1].isalnum()):
+            continue
         else:
-            raw = hit.group("figure")
             skip = _YEAR.fullmatch(raw) or day_of_date(text, hit.start(), hit.end(), raw)
             value = None if skip else figure_value(raw)
         if value is None:
@@ -200,6 +238,11 @@ def figures_in(text: str, source: str) -> list[_Figure]:
                              _context(window_of[2], hit.start() - begin, wholes | {noun}),
                              counted=unit is not None, value=float(value)))
     return found
+
+
+def figures_of(batch: list[Source]) -> list[tuple[str, list[_Figure]]]:
+    """`figures_in` each source of a batch, with its path: the first pass, run here or in a worker."""
+    return [(source.path, figures_in(source.text[source.body_start:], source.name)) for source in batch]
 
 
 def _cluster(figures: list[_Figure]) -> list[_Cluster]:
@@ -230,6 +273,15 @@ def _written(noun: str, cluster: _Cluster) -> str:
     return forms[0] if forms else noun if noun.endswith("s") else noun + "s"
 
 
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` ...: the first that is a valid rule id not in `taken` (then added)."""
+    rule_id, n = base, 2
+    while rule_id in taken or not re.match(ID_PATTERN, rule_id):
+        rule_id, n = f"{base}-{n}", n + 1
+    taken.add(rule_id)
+    return rule_id
+
+
 def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> QuantityRule:
     """The quantity rule a candidate becomes: its noun as unit, nouns of the whole ("parents of 628
     children") as related units, and as about word the context word its figures share that is
@@ -243,10 +295,7 @@ def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> Quan
     shared = sorted(common, key=lambda w: (cluster.context[w] < most, spread[w] / cluster.context[w], w))[:3]
     about = [unit, *shared[:1]] if cluster.counted else shared[:2] or [unit]
     base = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in about) or "claim"
-    rule_id, n = base, 2
-    while rule_id in taken or not re.match(ID_PATTERN, rule_id):
-        rule_id, n = f"{base}-{n}", n + 1
-    taken.add(rule_id)
+    rule_id = unique_id(base, taken)
     title = f"{unit.capitalize()} ({', '.join(shared[:3]) or 'figures'})"
     return QuantityRule(id=rule_id, title=title, type="quantity", about=about, unit=unit, related_units=related)
 
@@ -296,22 +345,29 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     count = 0
     files_of: dict[str, set[str]] = defaultdict(set)
     """for each counted noun, the files that state a figure of it: the only ones a draft can read"""
-    for source in each_source(paths, selection, problems):
-        count += 1
-        found = figures_in(source.text[source.body_start:], source.name)
-        figures += found
-        for figure in found:
-            files_of[figure.noun].add(source.path)
-    clusters = [c for c in _cluster(figures) if c.size > 0 and not c.recurring()]
-    clusters.sort(key=lambda c: (not c.disagrees(), -len(c.sources), -c.size, c.noun))
+    for done in map_batches(each_source(paths, selection, problems), jobs, figures_of, figures_of):
+        count += done.sources
+        for path, found in done.mentions:
+            figures += found
+            for figure in found:
+                files_of[figure.noun].add(path)
     spread: Counter[str] = Counter(w for f in figures for w in f.context)
+    # clusters giving one rule are one candidate: judged together (a figure that recurs may be split
+    # over several clusters), drafted from the largest
+    candidates: dict[tuple[str, ...], tuple[QuantityRule, _Cluster]] = {}
+    for cluster in sorted(_cluster(figures), key=lambda c: (-c.size, c.noun)):
+        draft = draft_rule(cluster, set(), spread)
+        key = (draft.unit, *draft.about)
+        if key not in candidates:
+            candidates[key] = (draft, _Cluster(noun=cluster.noun))
+        candidates[key][1].merge(cluster)
+    kept = [c for c in candidates.values() if not c[1].recurring()]
+    kept.sort(key=lambda c: (not c[1].disagrees(), -len(c[1].sources), -c[1].size, c[1].noun))
     taken: set[str] = set()
     drafts: dict[tuple[str, ...], QuantityRule] = {}
-    for cluster in clusters:
-        if len(drafts) >= top + top // 2:
-            break
-        draft = draft_rule(cluster, taken, spread)
-        drafts.setdefault((draft.unit, *draft.about), draft)  # two clusters giving one rule are one candidate
+    for draft, _ in kept[:top + top // 4]:
+        key = (draft.unit, *draft.about)
+        drafts[key] = draft.model_copy(update={"id": unique_id(draft.id, taken)})
     # a draft reads a statement only where a figure counts its unit or a related one, so only the files
     # holding such a figure are read again: what it finds is what `checker check --rules` finds
     wanted = sorted({file for rule in drafts.values() for unit in rule.units() for file in files_of[singular(unit)]})

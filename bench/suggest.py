@@ -9,9 +9,9 @@ it ranks in its top 10 and top 30.
    `checker suggest --top 30` (each in a child process) and prints MB/s of both and their ratio;
    the target is suggest at no less than half the speed of check.
 2. Recall: writes a story corpus of its own (`bench/out/suggest-story/`): articles from many
-   outlets about one story, in which a fixed set of claims — counts of different things — are
-   stated with disagreeing figures by several outlets, among filler and figures that agree or
-   stand alone. It runs `checker suggest --top 30` there and prints how many of the planted
+   outlets about one story, in which a fixed set of claims — counts of different things, and
+   two events' dates — are stated differently by several outlets, among filler and figures that
+   agree or stand alone. It runs `checker suggest --top 30` there and prints how many of the planted
    discrepancies (the ones a careful reader lists) appear in the top 10 and the top 30: a planted
    claim appears when one suggestion's versions hold two of its disagreeing figures.
 """
@@ -42,6 +42,12 @@ CLAIMS = [  # noun, context, figures the outlets give (the first is the one most
     ("roads", "were washed out near the dam", [40, 55]),
     ("businesses", "applied for emergency loans", [310, 480]),
 ]
+EVENTS = [  # event, how the outlets put it, dates they give (ISO) and how they write them
+    ("report", "The flood damage report was released on", {"2023-03-03": "March 3, 2023",
+                                                            "2023-03-06": "March 6, 2023"}),
+    ("order", "The governor signed the emergency order on", {"2023-02-27": "February 27, 2023",
+                                                              "2023-02-24": "February 24, 2023"}),
+]
 AGREED = [("trucks", "brought drinking water", 60), ("pumps", "were sent from the capital", 25)]
 FILLER = ["The council met on Monday to discuss the recovery plan.",
           "Officials urged residents to boil water until further notice.",
@@ -50,8 +56,9 @@ FILLER = ["The council met on Monday to discuss the recovery plan.",
           "Insurance adjusters began visiting the worst-hit streets."]
 
 
-def write_story(folder: Path, seed: int = 7) -> list[tuple[str, list[int]]]:
-    """A story corpus with planted discrepancies; returns (noun, disagreeing figures) for each claim."""
+def write_story(folder: Path, seed: int = 7) -> list[tuple[str | None, list[object]]]:
+    """A story corpus with planted discrepancies; returns (unit, disagreeing values) for each claim
+    (no unit for a date)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     manifest = []
@@ -61,6 +68,8 @@ def write_story(folder: Path, seed: int = 7) -> list[tuple[str, list[int]]]:
         for noun, context, figures in rng.sample(CLAIMS, 3):
             figure = figures[0] if rng.random() < 0.5 else rng.choice(figures)
             paragraphs.append(f"Officials said {figure:,} {noun} {context}, according to {outlet}.")
+        _, words, dates = rng.choice(EVENTS)
+        paragraphs.append(f"{words} {rng.choice(list(dates.values()))}.")
         noun, context, figure = rng.choice(AGREED)
         paragraphs.append(f"In all, {figure} {noun} {context}.")
         paragraphs.append(f"A spokesman said {rng.randint(2, 9)} hours of overtime were approved.")
@@ -69,7 +78,8 @@ def write_story(folder: Path, seed: int = 7) -> list[tuple[str, list[int]]]:
         (folder / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
         manifest.append(f"{name}: {{outlet: {outlet}, published: 2023-03-{1 + i % 27:02d}}}")
     (folder / "sources.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-    return [(noun, figures) for noun, _, figures in CLAIMS]
+    return [*((noun, list(figures)) for noun, _, figures in CLAIMS),
+            *((None, list(dates)) for _, _, dates in EVENTS)]
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
@@ -80,11 +90,11 @@ def timed(command: list[str], cwd: Path) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
-def recall(data: dict, claims: list[tuple[str, list[int]]], top: int) -> int:
+def recall(data: dict, claims: list[tuple[str | None, list[object]]], top: int) -> int:
     found = 0
     for noun, figures in claims:
         for suggestion in data["suggestions"][:top]:
-            values = {v["value"] for v in suggestion["versions"] if v["unit"] == noun}
+            values = {v["value"] for v in suggestion["versions"] if v.get("unit") == noun}
             if len(values & set(figures)) >= 2:
                 found += 1
                 break

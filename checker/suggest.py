@@ -17,12 +17,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from checker.extract.dates import find_dates
 from checker.extract.figure_context import is_negated, noun_of_whole
 from checker.extract.nouns import STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
@@ -31,11 +33,14 @@ from checker.match import mentions_in_text
 from checker.engines import map_batches
 from checker.models import CheckResult, Finding, Problem, Source, Version
 from checker.pipeline import check_sources, each_source
-from checker.rules import QuantityRule
+from checker.rules import DateRule, QuantityRule
 from checker.rules.base import ID_PATTERN, Example
 from checker.rules.show import flow
 from checker.selection import Selection
 from checker.text import match_form
+
+Draft = QuantityRule | DateRule
+"""What a candidate claim becomes: a count (from figures) or a date (from dated events)."""
 
 _FIGURE = re.compile(
     r"[$£€\d](?:(?<=[$£€])\s?\d)?\d*(?:,\d{3})*(?:\.\d+)?"
@@ -92,7 +97,8 @@ class _Cluster:
     nouns: Counter[str] = field(default_factory=Counter)
     written: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
-    values: Counter[float] = field(default_factory=Counter)
+    values: Counter[float | str] = field(default_factory=Counter)
+    """each figure (or, for an event, each date) with how many times it is stated"""
     size: int = 0
     counted: bool = True
     """whether the noun is written as a word (not a currency read from `$`), so it can be an about word"""
@@ -151,7 +157,7 @@ class _Cluster:
 class Suggestion(BaseModel):
     """A candidate claim: the draft rule, what it reads and where its sources disagree."""
 
-    rule: QuantityRule
+    rule: Draft
     versions: list[Version]
     findings: list[Finding]
 
@@ -240,9 +246,76 @@ def figures_in(text: str, source: str) -> list[_Figure]:
     return found
 
 
-def figures_of(batch: list[Source]) -> list[tuple[str, list[_Figure]]]:
-    """`figures_in` each source of a batch, with its path: the first pass, run here or in a worker."""
-    return [(source.path, figures_in(source.text[source.body_start:], source.name)) for source in batch]
+_DATE_ANCHOR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                          r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+"""Where a date tied to an event may start: a month or weekday name (capitalised, so not "may")."""
+_EVENT_BEFORE = re.compile(
+    r"(?:\b(?i:the|a|an|its|their|this|that)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]{3,})\s+"
+    r"(?:(?:was|were|is|are|had been|has been|have been)\s+)?"
+    r"(?P<verb>[a-z]{3,}ed)"
+    r"|\b(?P<verb2>[a-z]{3,}ed)\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]{3,}))"
+    r"\s+(?:(?:on|in|last|this|early|late|since)\s+)?$")
+"""An event noun and its verb right before a date: "the report was released on", "signed the order in"."""
+NOT_EVENTS = frozenset({"said", "added", "noted", "stated", "asked", "reported", "told", "used", "needed", "based",
+                        "called", "named", "seemed", "appeared", "expected", "wanted", "tried", "included"})
+"""Verbs before a date that tell of speaking or being, not of an event a date belongs to."""
+EVENT_WINDOW = 80
+
+
+@dataclass
+class _Event:
+    source: str
+    noun: str
+    verb: str
+    value: str
+    """the date as the date rule reads it (ISO, at its precision)"""
+
+
+def events_in(text: str, source: str, published: date | None) -> list[_Event]:
+    """Every date tied to an event noun ("the report was released on March 3"): the noun, its verb
+    and the date, read by the date reader (`find_dates`) from the sentence around it only."""
+    found: list[_Event] = []
+    for anchor in _DATE_ANCHOR.finditer(text):
+        event = _EVENT_BEFORE.search(text, max(0, anchor.start() - EVENT_WINDOW), anchor.start())
+        if event is None:
+            continue
+        noun, verb = (event.group("noun"), event.group("verb")) if event.group("noun") else (
+            event.group("noun2"), event.group("verb2"))
+        noun = singular(noun)
+        if noun in STOP_WORDS or verb in NOT_EVENTS or noun in NOT_CLAIMS:
+            continue
+        after = _BOUNDARY.search(text, anchor.end(), min(len(text), anchor.end() + WINDOW))
+        end = after.start() + 1 if after else min(len(text), anchor.end() + WINDOW)
+        window = text[event.start():end]
+        dates = [d for d in find_dates(window, published) if d.start == anchor.start() - event.start()]
+        if dates:
+            found.append(_Event(source, noun, verb, dates[0].value))
+    return found
+
+
+def figures_of(batch: list[Source]) -> list[tuple[str, list[_Figure], list[_Event]]]:
+    """`figures_in` and `events_in` each source of a batch, with its path: the first pass, run here or
+    in a worker."""
+    return [(source.path, figures_in(source.text[source.body_start:], source.name),
+             events_in(source.text[source.body_start:], source.name, source.meta.published)) for source in batch]
+
+
+def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
+    """A date rule for each event noun and verb stated by any source, with its dates counted as a
+    cluster's figures are (so that it is judged and ranked with them)."""
+    grouped: dict[tuple[str, str], _Cluster] = {}
+    for event in events:
+        cluster = grouped.setdefault((event.noun, event.verb), _Cluster(noun=event.noun, counted=False))
+        cluster.sources.add(event.source)
+        cluster.values[event.value] += 1
+        cluster.size += 1
+    drafts = []
+    for (noun, verb), cluster in grouped.items():
+        base = re.sub(r"[^a-z0-9]+", "-", f"{noun}-{verb}").strip("-")
+        rule = DateRule(id=base if re.match(ID_PATTERN, base) else "event", type="date",
+                        title=f"When the {noun} was {verb}", about=[noun], phrases=[f"{noun} {verb}"])
+        drafts.append((rule, cluster))
+    return drafts
 
 
 def _cluster(figures: list[_Figure]) -> list[_Cluster]:
@@ -300,13 +373,20 @@ def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> Quan
     return QuantityRule(id=rule_id, title=title, type="quantity", about=about, unit=unit, related_units=related)
 
 
-def with_examples(suggestion: Suggestion, limit: int = 3) -> QuantityRule:
+def _read_keys(rule: Draft) -> list[str]:
+    """Under which keys the first pass filed the sources a draft can read statements in."""
+    if isinstance(rule, QuantityRule):
+        return [singular(unit) for unit in rule.units()]
+    return list(rule.phrases)
+
+
+def with_examples(suggestion: Suggestion, limit: int = 3) -> Draft:
     """The draft with examples taken from the sources' own sentences, each expecting what was read
     from it — kept only when the rule reads the same from the sentence alone."""
     examples: list[Example] = []
     for version in suggestion.versions[:limit]:
         mention = version.mentions[0]
-        expect = {"value": mention.value, "unit": mention.unit}
+        expect = {"value": mention.value, "unit": mention.unit} if mention.unit else {"value": mention.value}
         example: dict[str, Any] = {"text": mention.sentence, "expect": expect}
         if mention.published:
             example["published"] = mention.published
@@ -316,12 +396,12 @@ def with_examples(suggestion: Suggestion, limit: int = 3) -> QuantityRule:
     return suggestion.rule.model_copy(update={"examples": examples})
 
 
-def draft_text(rule: QuantityRule) -> str:
+def draft_text(rule: Draft) -> str:
     """A draft rule file: the fields a user edits, and examples that pass as written."""
     lines = ["# A draft rule written by `checker suggest`: edit the title, about words and unit, add phrases",
              "# or exclude words, then run `checker rules validate` and `checker rules test`.", ""]
     values = rule.model_dump(mode="json", exclude_defaults=True)
-    for name in ("id", "title", "type", "about", "unit", "related_units"):
+    for name in ("id", "title", "type", "about", "phrases", "unit", "related_units"):
         if name in values:
             lines.append(f"{name}: {flow(values[name])}")
     if rule.examples:
@@ -341,20 +421,25 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     """Candidate claims in the sources under `paths`, those whose sources disagree first; `jobs` as for
     `checker.check` runs the drafts in that many processes (None: one per core for a large corpus)."""
     figures: list[_Figure] = []
+    events: list[_Event] = []
     problems: list[Problem] = []
     count = 0
     files_of: dict[str, set[str]] = defaultdict(set)
     """for each counted noun, the files that state a figure of it: the only ones a draft can read"""
     for done in map_batches(each_source(paths, selection, problems), jobs, figures_of, figures_of):
         count += done.sources
-        for path, found in done.mentions:
+        for path, found, stated in done.mentions:
             figures += found
+            events += stated
             for figure in found:
                 files_of[figure.noun].add(path)
+            for event in stated:
+                files_of[f"{event.noun} {event.verb}"].add(path)
     spread: Counter[str] = Counter(w for f in figures for w in f.context)
     # clusters giving one rule are one candidate: judged together (a figure that recurs may be split
     # over several clusters), drafted from the largest
-    candidates: dict[tuple[str, ...], tuple[QuantityRule, _Cluster]] = {}
+    candidates: dict[tuple[str, ...], tuple[Draft, _Cluster]] = {
+        ("date", *rule.phrases): (rule, cluster) for rule, cluster in event_drafts(events)}
     for cluster in sorted(_cluster(figures), key=lambda c: (-c.size, c.noun)):
         draft = draft_rule(cluster, set(), spread)
         key = (draft.unit, *draft.about)
@@ -364,14 +449,12 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     kept = [c for c in candidates.values() if not c[1].recurring()]
     kept.sort(key=lambda c: (not c[1].disagrees(), -len(c[1].sources), -c[1].size, c[1].noun))
     taken: set[str] = set()
-    drafts: dict[tuple[str, ...], QuantityRule] = {}
-    for draft, _ in kept[:top + top // 4]:
-        key = (draft.unit, *draft.about)
-        drafts[key] = draft.model_copy(update={"id": unique_id(draft.id, taken)})
-    # a draft reads a statement only where a figure counts its unit or a related one, so only the files
-    # holding such a figure are read again: what it finds is what `checker check --rules` finds
-    wanted = sorted({file for rule in drafts.values() for unit in rule.units() for file in files_of[singular(unit)]})
-    result: CheckResult = check_sources([Path(f) for f in wanted], list(drafts.values()), selection, jobs=jobs)
+    drafts: list[Draft] = [draft.model_copy(update={"id": unique_id(draft.id, taken)})
+                           for draft, _ in kept[:top + top // 4]]
+    # a draft reads a statement only where a figure counts its unit or a related one (a date rule: where
+    # its event is dated), so only the files holding one are read again
+    wanted = sorted({file for rule in drafts for key in _read_keys(rule) for file in files_of[key]})
+    result: CheckResult = check_sources([Path(f) for f in wanted], drafts, selection, jobs=jobs)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in result.versions:
         by_rule[version.rule].append(version)
@@ -379,7 +462,7 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     for finding in result.findings:
         findings[finding.rule].append(finding)
     suggestions = [Suggestion(rule=rule, versions=by_rule[rule.id], findings=findings[rule.id])
-                   for rule in drafts.values() if by_rule[rule.id]]
+                   for rule in drafts if by_rule[rule.id]]
     suggestions.sort(key=lambda s: (not s.findings, -len(s.sources), -s.spread(), s.rule.id))
     chosen = [s.model_copy(update={"rule": with_examples(s)}) for s in suggestions[:top]]
     return Suggestions(suggestions=chosen, problems=problems, sources=count)

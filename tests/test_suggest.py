@@ -66,3 +66,45 @@ def test_jobs_give_the_same_suggestions():
     one = runner.invoke(app, ["suggest", str(STORY), "--json", "--jobs", "1"])
     two = runner.invoke(app, ["suggest", str(STORY), "--json", "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout
+
+
+def _dated_story(folder: Path) -> Path:
+    """Three outlets on one story: the report's release dated differently, the order's signing alike."""
+    folder.mkdir()
+    texts = {
+        "a.txt": "The county's flood report was released on March 3, 2023. The governor signed the order in May 2023.",
+        "b.txt": "The flood report was released on March 6, 2023, officials said. Crews cleared the roads.",
+        "c.txt": "The agency released the flood report on March 3, 2023. The governor signed the order in May 2023.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    (folder / "sources.yaml").write_text("a.txt: {outlet: Ledger, published: 2023-03-10}\n"
+                                         "b.txt: {outlet: Courier, published: 2023-03-11}\n"
+                                         "c.txt: {outlet: Wire, published: 2023-06-01}\n", encoding="utf-8")
+    return folder
+
+
+def test_events_tied_to_dates_are_candidates_with_their_disagreement(tmp_path: Path):
+    folder = _dated_story(tmp_path / "story")
+    result = suggest([folder], top=5)
+    by_id = {s.rule.id: s for s in result.suggestions}
+    report = by_id["report-released"]
+    assert report.rule.type == "date" and report.rule.phrases == ["report released"]
+    assert {v.value for v in report.versions} == {"2023-03-03", "2023-03-06"}
+    assert [f.verdict for f in report.findings] == ["contradiction"]
+    order = by_id["order-signed"]
+    assert [v.value for v in order.versions] == ["2023-05"] and not order.findings
+    assert result.suggestions[0].rule.id == "report-released"  # the one where sources disagree comes first
+
+
+def test_date_drafts_validate_pass_their_tests_and_give_the_same_findings(tmp_path: Path):
+    folder = _dated_story(tmp_path / "story")
+    drafts = tmp_path / "drafts"
+    assert runner.invoke(app, ["suggest", str(folder), "--out", str(drafts)]).exit_code == 0
+    assert (drafts / "report-released.yaml").is_file()
+    assert runner.invoke(app, ["rules", "validate", str(drafts)]).exit_code == 0
+    tested = runner.invoke(app, ["rules", "test", str(drafts)])
+    assert tested.exit_code == 0 and "0 failed" in tested.stdout, tested.stdout
+    checked = check([folder], [drafts])
+    assert sorted(f.fingerprint for f in checked.findings) == sorted(
+        f.fingerprint for s in suggest([folder]).suggestions for f in s.findings)

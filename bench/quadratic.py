@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checker import check  # noqa: E402
 from checker.review import load_reviews  # noqa: E402
-from checker.sources import _manifest  # noqa: E402
+from checker.manifest import read_manifest  # noqa: E402
 from tests.hostile import cases  # noqa: E402
 
 
@@ -55,7 +55,7 @@ def main() -> int:
             folder = root / f"m{next(counter)}"
             folder.mkdir()
             (folder / "sources.yaml").write_text(cases.manifest(n), encoding="utf-8")
-            _manifest(folder)
+            read_manifest(folder)
 
         work = [
             ("reviews file (verdicts)", 10_000, reviews),

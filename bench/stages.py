@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 STAGES = [
-    ("checker.sources", "_manifest", "sources.yaml manifest (YAML)"),
+    ("checker.manifest", "_stream", "sources.yaml manifest (YAML)"),
     ("checker.match", "sentences", "sentence segmentation (syntok)"),
     ("checker.match", "match_sentence", "match_sentence (about words, phrases)"),
     ("checker.rules.quantity", "QuantityRule.read", "reading quantities"),

@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 
 STDOUT = "-"
+MAX_SOURCE_BYTES = 200_000_000
+"""The largest source or manifest read: a bigger file is skipped with a problem saying so."""
 
 
 def _mode(path: Path) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -18,18 +17,15 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from yaml.constructor import SafeConstructor
 
-from checker.files import NotRegularFile, kind_of, read_regular
+from checker.files import MAX_SOURCE_BYTES, NotRegularFile, kind_of, read_regular
 from checker.formats import CONVERTED_SUFFIXES, PageMeta, convert
-from checker.guarded_yaml import GuardedLoader
+from checker.manifest import ManifestReader, load_yaml, yaml_problem
 from checker.models import Problem, Source, SourceMeta
 from checker.text import MAX_PARAGRAPH, MAX_SENTENCE, overlong
 
 TEXT_SUFFIXES = (".txt", ".md")
 SOURCE_SUFFIXES = TEXT_SUFFIXES + CONVERTED_SUFFIXES
-MANIFEST = "sources.yaml"
-MAX_SOURCE_BYTES = 200_000_000
 META_KEYS = frozenset(SourceMeta.model_fields)
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -124,95 +120,6 @@ def _meta(data: dict[str, tuple[Any, str, int | None]]) -> tuple[SourceMeta, lis
         return meta, problems
 
 
-class _MetaLoader(GuardedLoader):  # type: ignore[misc, valid-type]
-    """The rules' guarded loader (libyaml's parser when present: a 12,000-line manifest is read
-    several times faster), reading a timestamp that is no real date (2021-02-30) as text.
-
-    PyYAML raises a bare ValueError for such a date; kept as text, it reaches pydantic, which
-    reports it against the line of its key.
-    """
-
-
-def _timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError):
-        return loader.construct_scalar(node)
-
-
-_MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def _load_yaml(text: str, name: str = "", first_line: int = 1
-               ) -> tuple[Any, dict[tuple[str, ...], int], list[Problem]]:
-    """Safe YAML (no aliases, bounded nesting): the data, the 0-based line of each key one or two levels
-    down, and an error for each key given twice at those levels (the first is kept, as in rule files)."""
-    loader = _MetaLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = None if node is None else loader.construct_document(node)
-    finally:
-        loader.dispose()
-    lines: dict[tuple[str, ...], int] = {}
-    problems: list[Problem] = []
-
-    def keys(mapping: yaml.MappingNode, outer: tuple[str, ...]) -> Iterator[tuple[str, yaml.Node]]:
-        for key, value in mapping.value:
-            if not isinstance(key, yaml.ScalarNode):
-                continue
-            where = (*outer, str(key.value))
-            if where in lines:
-                problems.append(Problem(
-                    file=name, line=key.start_mark.line + first_line, column=key.start_mark.column + 1,
-                    message=f"key '{key.value}' appears twice (first on line {lines[where] + first_line})",
-                    hint="keep one; the first is used"))
-                continue
-            lines[where] = key.start_mark.line
-            yield str(key.value), value
-
-    if isinstance(node, yaml.MappingNode):
-        for key, value in keys(node, ()):
-            if isinstance(value, yaml.MappingNode):
-                for _ in keys(value, (key,)):
-                    pass
-    if problems and isinstance(data, dict):
-        data = _first_wins(node, data)
-    return data, lines, problems
-
-
-def _first_wins(node: yaml.MappingNode, data: dict[Any, Any]) -> dict[Any, Any]:
-    """`data` as if each duplicated key (top level or one down) kept its first value, not its last."""
-    loader = _MetaLoader("")
-    try:
-        result: dict[Any, Any] = {}
-        for key, value in node.value:
-            name = loader.construct_object(key, deep=True)
-            if name in result:
-                continue
-            if isinstance(value, yaml.MappingNode):
-                inner: dict[Any, Any] = {}
-                for k, v in value.value:
-                    inner_name = loader.construct_object(k, deep=True)
-                    if inner_name not in inner:
-                        inner[inner_name] = loader.construct_object(v, deep=True)
-                result[name] = inner
-            else:
-                result[name] = loader.construct_object(value, deep=True)
-        return result
-    finally:
-        loader.dispose()
-
-
-def _yaml_problem(exc: yaml.YAMLError, file: str, first_line: int, what: str, hint: str) -> Problem:
-    """A YAML error as a problem; `first_line` is the file line the YAML text starts on."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    parts = [str(part).rstrip(":") for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part]
-    reason = " ".join(parts) if parts else str(exc).splitlines()[0]
-    reason = reason.replace(" in rule files", "")
-    return Problem(file=file, line=mark.line + first_line if mark else first_line,
-                   column=mark.column + 1 if mark else None, message=f"{what} is not valid YAML: {reason}", hint=hint)
-
-
 _FRONT_OPEN = re.compile(r"---[ \t]*(?:\n|$)")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -229,9 +136,9 @@ def _header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | None]
             body = text.find("\n", closing.end())
             body = len(text) if body == -1 else body + 1
             try:
-                data, lines, duplicates = _load_yaml(text[opening.end():closing.start()], name, 2)
+                data, lines, duplicates = load_yaml(text[opening.end():closing.start()], name, 2)
             except yaml.YAMLError as exc:
-                return {}, body, [_yaml_problem(exc, name, 2, "front matter",
+                return {}, body, [yaml_problem(exc, name, 2, "front matter",
                                                 "fix the block between the --- lines")]
             except (RecursionError, ValueError, TypeError, OverflowError) as exc:
                 return {}, body, [Problem(file=name, line=2, message=f"front matter cannot be read: {exc}",
@@ -267,96 +174,6 @@ def _hash_header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | 
         pos = end + 1
         line += 1
     return header, min(pos, len(text)), []
-
-
-Entries = dict[str, dict[str, tuple[Any, str, int | None]]]
-"""A manifest: for each file name, `key: (value, manifest, 1-based line)`."""
-
-
-def _manifest_entries(text: str, name: str, present: set[str]) -> tuple[Entries, list[Problem]] | None:
-    """A manifest read one entry at a time: only the entries of files `present` in its folder are
-    kept, never the whole YAML tree (a manifest of 200,000 files is a few times its size in memory,
-    not forty). None when it is no mapping of file names, for the caller to say what is wrong with it."""
-    loader = _MetaLoader(text)
-    entries: Entries = {}
-    seen: dict[str, int] = {}
-    """the line of every file name, to name the first when one is given twice"""
-    problems: list[Problem] = []
-    try:
-        loader.get_event()  # stream start
-        if loader.check_event(yaml.StreamEndEvent):
-            return entries, problems
-        loader.get_event()  # document start
-        if not loader.check_event(yaml.MappingStartEvent):
-            return None
-        loader.get_event()
-        while not loader.check_event(yaml.MappingEndEvent):
-            key_node = loader.compose_node(None, None)
-            value_node = loader.compose_node(key_node, None)
-            file = str(loader.construct_object(key_node, deep=True))
-            if not isinstance(value_node, yaml.MappingNode):
-                return None
-            if file in seen:
-                problems.append(Problem(file=name, line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1,
-                                        message=f"key '{file}' appears twice (first on line {seen[file]})",
-                                        hint="keep one; the first is used"))
-                continue
-            seen[file] = key_node.start_mark.line + 1
-            entry = _entry(loader, value_node, name, problems)
-            if file in present:
-                entries[file] = entry
-            loader.constructed_objects = {}  # what SafeConstructor keeps per node would grow with the file
-        loader.get_event()  # mapping end
-        loader.get_event()  # document end
-        if not loader.check_event(yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", None,
-                                              "but found another document", loader.peek_event().start_mark)
-    finally:
-        loader.dispose()
-    return entries, problems
-
-
-def _entry(loader: Any, mapping: yaml.MappingNode, name: str, problems: list[Problem]
-           ) -> dict[str, tuple[Any, str, int | None]]:
-    """One manifest entry's metadata, each value with the line of its key; a key given twice keeps the first."""
-    entry: dict[str, tuple[Any, str, int | None]] = {}
-    for key_node, value_node in mapping.value:
-        key = sys.intern(str(loader.construct_object(key_node, deep=True)))  # the same few keys each entry
-        line = key_node.start_mark.line + 1
-        if key in entry:
-            problems.append(Problem(file=name, line=line, column=key_node.start_mark.column + 1,
-                                    message=f"key '{key}' appears twice (first on line {entry[key][2]})",
-                                    hint="keep one; the first is used"))
-            continue
-        entry[key] = (loader.construct_object(value_node, deep=True), name, line)
-    return entry
-
-
-def _manifest(folder: Path) -> tuple[Entries, list[Problem]]:
-    """The `sources.yaml` of a folder: for each file name, `key: (value, manifest, line)`."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}, []
-    name = str(path)
-    try:
-        text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
-        streamed = _manifest_entries(text, name, set(os.listdir(folder)))
-        if streamed is not None:
-            return streamed
-        data, lines, duplicates = _load_yaml(text, name)
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, [Problem(file=name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")]
-    except yaml.YAMLError as exc:
-        return {}, [_yaml_problem(exc, name, 1, "manifest", "fix it or remove it")]
-    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
-        return {}, [Problem(file=name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it")]
-    data = data or {}
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        return {}, [Problem(file=name, line=1, message="manifest must map file names to metadata",
-                            hint="e.g. `article.txt: {outlet: Axios, published: 2021-01-14}`")]
-    return {str(k): {str(key): (value, name, lines.get((str(k), str(key)), lines.get((str(k),), 0)) + 1)
-                     for key, value in v.items()}
-            for k, v in data.items()}, duplicates
 
 
 def _display(path: Path, base: Path) -> str:
@@ -478,7 +295,7 @@ def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | N
                  ) -> Iterator[Source | Problem]:
     """Every source under `paths`, one at a time, with problems (warnings or errors) in between;
     `skip` as for `source_files`."""
-    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+    manifests: dict[Path, ManifestReader] = {}
     for item in source_files(paths, skip):
         if isinstance(item, Problem):
             yield item
@@ -490,8 +307,9 @@ def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | N
             yield Problem(file=where, level="warning", message="file name is not valid UTF-8: its bytes are shown as \\xNN",
                           hint="rename the file")
         if file.parent not in manifests:
-            manifests[file.parent], problems = _manifest(file.parent)
-            yield from problems
+            manifests[file.parent] = ManifestReader(file.parent)
+        listed, problems = manifests[file.parent].entry(file.name)
+        yield from problems
         try:
             raw = read_regular(file, MAX_SOURCE_BYTES)
         except NotRegularFile as exc:
@@ -514,8 +332,10 @@ def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | N
         header, body_start, problems = _header(text, where)
         yield from problems
         yield from _overlong_warnings(text, body_start, where)
-        data = {**page, **manifests[file.parent].get(file.name, {}), **header}
+        data = {**page, **listed, **header}
         meta, problems = _meta(data)
         yield from problems
         # every field is already of its type (meta validated above): no copy of the text through pydantic
         yield Source.model_construct(name=name, path=str(file), text=text, meta=meta, body_start=body_start)
+    for reader in manifests.values():
+        yield from reader.finish()

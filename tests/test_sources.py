@@ -372,13 +372,13 @@ def test_match_form_lowercases() -> None:
 def test_a_manifest_keeps_only_the_entries_of_files_that_are_there(tmp_path: Path) -> None:
     """Read one entry at a time, a manifest of many files costs memory for the files present only;
     a file name given twice is still reported, wherever it stands."""
-    from checker.sources import _manifest
+    from checker.manifest import read_manifest
 
     lines = [f"gone-{i}.txt: {{outlet: Outlet {i}, published: 2021-01-14}}" for i in range(2000)]
     lines += ["here.txt: {outlet: Daily, published: 2021-01-15}", "gone-7.txt: {outlet: Again}"]
     (tmp_path / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "here.txt").write_text("text", encoding="utf-8")
-    entries, problems = _manifest(tmp_path)
+    entries, problems = read_manifest(tmp_path)
     assert list(entries) == ["here.txt"]
     assert entries["here.txt"]["outlet"] == ("Daily", str(tmp_path / "sources.yaml"), 2001)
     [twice] = problems

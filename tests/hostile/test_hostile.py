@@ -508,7 +508,7 @@ def test_a_long_paragraph_without_sentence_end_is_linear_and_warned(tmp_path: Pa
 
 
 def test_a_big_manifest_is_linear(tmp_path: Path) -> None:
-    from checker.sources import _manifest
+    from checker.manifest import read_manifest
 
     def write(n: int) -> Path:
         folder = tmp_path / f"m{n}"
@@ -516,7 +516,7 @@ def test_a_big_manifest_is_linear(tmp_path: Path) -> None:
         (folder / "sources.yaml").write_text(cases.manifest(n), encoding="utf-8")
         return folder
 
-    assert doubling_ratio(write, _manifest, 300) < 2.3
+    assert doubling_ratio(write, read_manifest, 300) < 2.3
 
 
 def test_many_dates_in_one_sentence_is_linear() -> None:

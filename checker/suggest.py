@@ -102,17 +102,31 @@ class _Cluster:
     size: int = 0
     counted: bool = True
     """whether the noun is written as a word (not a currency read from `$`), so it can be an about word"""
-    _ranked: list[str] | None = field(default=None, repr=False)
+    _top: list[str] | None = field(default=None, repr=False)
+    """`context.most_common(CONTEXT_WORDS)`, kept up to date by `add` rather than made again"""
+    _order: dict[str, int] = field(default_factory=dict, repr=False)
+    """where each context word first came: the order of `context`"""
+    _ranked: tuple[list[str], set[str], set[str]] | None = field(default=None, repr=False)
 
-    def ranked(self) -> list[str]:
-        """The commonest context words that are not one of its nouns: made again only after an `add`."""
+    def ranked(self) -> tuple[list[str], set[str], set[str]]:
+        """The commonest context words that are not one of its nouns; as a set; the first three as a set."""
         if self._ranked is None:
-            self._ranked = [w for w, _ in self.context.most_common(CONTEXT_WORDS) if w not in self.nouns]
+            if self._top is None:
+                self._top = [w for w, _ in self.context.most_common(CONTEXT_WORDS)]
+            ranked = [w for w in self._top if w not in self.nouns]
+            self._ranked = (ranked, set(ranked), set(ranked[:3]))
         return self._ranked
 
     def add(self, figure: _Figure) -> None:
         self._ranked = None
         self.context.update(figure.context)
+        for word in figure.context:
+            self._order.setdefault(word, len(self._order))
+        if self._top is not None:
+            # only the figure's words gained: the new commonest are among them and the old commonest,
+            # ties in the order the words first came, as `most_common` breaks them
+            self._top = sorted(set(self._top) | set(figure.context),
+                               key=lambda w: (-self.context[w], self._order[w]))[:CONTEXT_WORDS]
         self.nouns.update(figure.wholes | {figure.noun})
         self.written[figure.written] += 1
         self.counted = self.counted and figure.counted
@@ -122,7 +136,8 @@ class _Cluster:
 
     def merge(self, other: _Cluster) -> None:
         """Take in another cluster's figures (by their counts: no figure is kept)."""
-        self._ranked = None
+        self._ranked = self._top = None
+        self._order = {}  # a merged cluster is ranked afresh and grows no more
         self.context.update(other.context)
         self.nouns.update(other.nouns)
         self.written.update(other.written)
@@ -144,13 +159,12 @@ class _Cluster:
     def similarity(self, figure: _Figure) -> float:
         """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
         ("parents of 628 children") counts that as a shared word."""
-        ranked = self.ranked()
-        top = set(ranked)
+        _, top, near = self.ranked()
         mine = set(figure.context) - self.nouns.keys()
         union = top | mine
         shared = len(top & mine) + (1 if self.noun in figure.wholes else 0)
         # the words right beside a figure say most about it ("homes were flooded"): count them twice
-        shared += len(set(figure.context[:2]) & set(ranked[:3]))
+        shared += len(set(figure.context[:2]) & near)
         return shared / len(union) if union else 0.0
 
 
@@ -446,7 +460,9 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
         if key not in candidates:
             candidates[key] = (draft, _Cluster(noun=cluster.noun))
         candidates[key][1].merge(cluster)
-    kept = [c for c in candidates.values() if not c[1].recurring()]
+    # where sources disagree, then what one source alone states; a claim several sources agree on
+    # is nothing to check (and reading it again would cost the most)
+    kept = [c for c in candidates.values() if not c[1].recurring() and (c[1].disagrees() or len(c[1].sources) == 1)]
     kept.sort(key=lambda c: (not c[1].disagrees(), -len(c[1].sources), -c[1].size, c[1].noun))
     taken: set[str] = set()
     drafts: list[Draft] = [draft.model_copy(update={"id": unique_id(draft.id, taken)})

@@ -208,20 +208,22 @@ def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterat
     tree at once); a folder that cannot be listed, or an entry that is no regular file, is a warning.
     What `skip` leaves out is not read nor warned about."""
     try:
+        # names only: a DirEntry (with the stat it caches) per file would cost a kilobyte each
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            names = sorted(entry.name for entry in listing)
     except OSError as exc:
         yield Problem(file=safe_name(str(folder)), level="warning",
                       message=f"folder skipped: cannot list it: {exc.strerror or exc}",
                       hint="check its permissions" if isinstance(exc, PermissionError) else "check the path")
         return
-    for entry in entries:
-        path = Path(entry.path)
+    for name in names:
+        entry_path = os.path.join(folder, name)
+        path = Path(entry_path)
         try:
-            info = entry.stat()
+            info = os.stat(entry_path)
         except OSError as exc:
-            if Path(entry.name).suffix.lower() in SOURCE_SUFFIXES or not entry.is_symlink():
-                yield Problem(file=safe_name(entry.path), level="warning",
+            if Path(name).suffix.lower() in SOURCE_SUFFIXES or not os.path.islink(entry_path):
+                yield Problem(file=safe_name(entry_path), level="warning",
                               message=f"skipped: cannot read it: {exc.strerror or exc}", hint="check the path")
             continue
         is_dir = stat.S_ISDIR(info.st_mode)
@@ -233,11 +235,11 @@ def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterat
             seen.add((info.st_dev, info.st_ino))
             yield from _walk(path, seen, skip)
             seen.discard((info.st_dev, info.st_ino))
-        elif Path(entry.name).suffix.lower() in SOURCE_SUFFIXES:
+        elif Path(name).suffix.lower() in SOURCE_SUFFIXES:
             if stat.S_ISREG(info.st_mode):
                 yield path
             else:
-                yield Problem(file=safe_name(entry.path), level="warning",
+                yield Problem(file=safe_name(entry_path), level="warning",
                               message=f"skipped: it is {_kind(info.st_mode)}, not a regular file",
                               hint="sources are regular .txt and .md files")
 

@@ -658,6 +658,9 @@ def generate(megabytes: float, rules_count: int, seed: int, out: Path, rules_out
         (out / name).write_text(data, encoding="utf-8")
         total += len(data.encode("utf-8"))
         manifest.append(f"{name}: {{outlet: {q(outlets[i])}, published: {dates[i].isoformat()}}}")
+    # in the order a folder lists its files (past 99,999 files the numbers no longer sort), as a
+    # manifest written by a tool usually is: checker then reads it along with the listing
+    manifest[1:] = sorted(manifest[1:])
     (out / "sources.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
 
     info = {"seed": seed, "megabytes": megabytes, "rules": rules_count, "keyword_rate": keyword_rate,

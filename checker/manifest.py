@@ -130,6 +130,7 @@ def _stream(text: str, name: str) -> Generator[Keyed, None, None]:
     """The manifest's entries one at a time, in the order written, never the whole YAML tree (what
     SafeConstructor keeps per node is dropped after each). Raises `_NotAMapping`, or a YAML error."""
     loader = _MetaLoader(text)
+    del text  # libyaml keeps its own copy: a manifest is held once, not twice
     try:
         loader.get_event()  # stream start
         if loader.check_event(yaml.StreamEndEvent):
@@ -226,16 +227,16 @@ class ManifestReader:
             self._index = {}
             return
         try:
-            self._text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
+            text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             self._index = {}
             self._pending.append(Problem(file=self._name, line=1, message=f"cannot read manifest: {exc}",
                                          hint="save it as UTF-8"))
             return
-        if not keys_in_order(self._text):
-            self._index, self._pending = read_manifest(folder, self._text)
+        if not keys_in_order(text):
+            self._index, self._pending = read_manifest(folder, text)
             return
-        self._entries = _stream(self._text, self._name)
+        self._entries = _stream(text, self._name)
 
     def _say(self, problems: list[Problem]) -> None:
         self._pending += problems
@@ -244,7 +245,7 @@ class ManifestReader:
     def _fall_back(self) -> None:
         """Index the files present, saying only the problems not said yet."""
         self._entries.close()
-        self._index, problems = read_manifest(self._folder, self._text)
+        self._index, problems = read_manifest(self._folder)
         self._pending += problems[self._said:]
 
     def _next(self) -> Keyed | None:

@@ -167,15 +167,24 @@ def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int]
     texts = [form[s:e] for s, e in words]
     weights = [len(w) for w in phrase_words]
     total = sum(weights)
-    similar = [[fuzz.ratio(p, t, score_cutoff=WORD_SIMILARITY) / 100 for t in texts] for p in phrase_words]
-    size = len(phrase_words)
+    # for each phrase word, the sentence words fuzzily equal to it (few): {position: similarity}
+    similar = [{at: score / 100 for _, score, at in process.extract(
+        p, texts, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None)} for p in phrase_words]
+    if 100 * sum(w * max(row.values(), default=0.0) for w, row in zip(weights, similar)) / total < threshold:
+        return None  # no window can do better than every word at its best
+    size, count = len(phrase_words), len(words)
+    rows = [[row.get(at, 0.0) for at in range(count)] for row in similar]
+    hits = sorted({at for row in similar for at in row})
     best: tuple[float, int, int, int] | None = None
-    for width in range(min(size, len(words)), min(size + 4, len(words) + 1)):
-        for first in range(len(words) - width + 1):
-            cover = sum(w * max(row[first:first + width]) for w, row in zip(weights, similar))
+    for width in range(min(size, count), min(size + 4, count + 1)):
+        # a window holding no similar word scores 0: only those holding one are scored, in order
+        starts = sorted({f for at in hits for f in range(max(0, at - width + 1), min(at, count - width) + 1)})
+        for first in starts:
+            last = first + width
+            cover = sum(w * max(row[first:last]) for w, row in zip(weights, rows))
             score = 100 * cover / total
             if score >= threshold and (best is None or score > best[0]):
-                best = (score, width, words[first][0], words[first + width - 1][1])
+                best = (score, width, words[first][0], words[last - 1][1])
     return None if best is None else (best[0], best[2], best[3])
 
 

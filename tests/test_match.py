@@ -268,3 +268,42 @@ def test_zero_tolerance_about_word_end_to_end() -> None:
     for text in ("The zero-tolerance policy separated 280 families.",
                  "The zero tolerance policy separated 280 families."):
         assert [m.value for m in mentions_in_text(rule, text)] == [280], text
+
+
+def _every_window(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int] | None:
+    """`align` as specified: every window of as many to three more words scored, the first best kept."""
+    from rapidfuzz import fuzz
+
+    from checker.match import _ALIGN_WORD, WORD_SIMILARITY
+    words = [(m.start(), m.end()) for m in _ALIGN_WORD.finditer(form)]
+    phrase_words = _ALIGN_WORD.findall(phrase_form)
+    if not words or not phrase_words or fuzz.partial_ratio(phrase_form, form) < min(threshold, 60):
+        return None
+    texts = [form[s:e] for s, e in words]
+    weights = [len(w) for w in phrase_words]
+    similar = [[fuzz.ratio(p, t, score_cutoff=WORD_SIMILARITY) / 100 for t in texts] for p in phrase_words]
+    best: tuple[float, int, int, int] | None = None
+    for width in range(min(len(phrase_words), len(words)), min(len(phrase_words) + 4, len(words) + 1)):
+        for first in range(len(words) - width + 1):
+            score = 100 * sum(w * max(row[first:first + width]) for w, row in zip(weights, similar)) / sum(weights)
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, width, words[first][0], words[first + width - 1][1])
+    return None if best is None else (best[0], best[2], best[3])
+
+
+def test_align_scores_only_windows_that_can_win_and_finds_what_every_window_finds() -> None:
+    import random
+
+    from checker.match import align
+    vocab = ("the report was released parents separated border policy denied deny washington post justice "
+             "department officials said not never children families zero tolerance of the a").split()
+    rng = random.Random(5)
+    found = 0
+    for _ in range(3000):
+        phrase = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 5)))
+        sentence = " ".join(rng.choice([*vocab, "releases", "separate", "report's"]) for _ in range(rng.randint(1, 40)))
+        threshold = rng.choice([60, 70, 80, 90])
+        expected = _every_window(phrase, sentence, threshold)
+        assert align(phrase, sentence, threshold) == expected, (phrase, sentence, threshold)
+        found += expected is not None
+    assert found > 300

@@ -223,6 +223,7 @@ def figures_in(text: str, source: str) -> list[_Figure]:
     found: list[_Figure] = []
     form = match_form(text)
     window_of: tuple[int, int, list[tuple[int, str]]] = (-1, -1, [])
+    in_window: dict[int, list[_Figure]] = {}
     hits = sorted([*_FIGURE.finditer(text), *_VAGUE_FIGURE.finditer(text)], key=lambda m: m.start())
     for hit in hits:
         value: Decimal | None
@@ -257,6 +258,14 @@ def figures_in(text: str, source: str) -> list[_Figure]:
         found.append(_Figure(source, noun, noun_written.lower(), wholes,
                              _context(window_of[2], hit.start() - begin, wholes | {noun}),
                              counted=unit is not None, value=float(value)))
+        in_window.setdefault(begin, []).append(found[-1])
+    for figures in in_window.values():
+        # what the sentence's other figures count is their context, not this one's ("a shortfall of
+        # $227 million and a shortage of 3,000 beds": the money is no bed figure)
+        for figure in figures:
+            others = {f.noun for f in figures} - {figure.noun}
+            if others:
+                figure.context = tuple(w for w in figure.context if w not in others)
     return found
 
 
@@ -378,8 +387,10 @@ def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> Quan
     related = [_written(n, cluster) for n, _ in cluster.nouns.most_common(3) if n != cluster.noun]
     common = [w for w, n in cluster.context.items() if n * 2 >= cluster.size and w not in cluster.nouns]
     most = max((cluster.context[w] for w in common), default=0)
-    # the words most of its figures share, the rarest elsewhere first
-    shared = sorted(common, key=lambda w: (cluster.context[w] < most, spread[w] / cluster.context[w], w))[:3]
+    # the words most of its figures share, the rarest elsewhere first, then the nearest its first figure
+    first_seen = {w: i for i, w in enumerate(cluster.context)}
+    shared = sorted(common, key=lambda w: (cluster.context[w] < most, spread[w] / cluster.context[w],
+                                           first_seen[w]))[:3]
     about = [unit, *shared[:1]] if cluster.counted else shared[:2] or [unit]
     base = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in about) or "claim"
     rule_id = unique_id(base, taken)

@@ -286,13 +286,20 @@ class PassageWords:
     """
 
     def __init__(self, passage_form: str):
-        words = set(_ALIGN_WORD.findall(passage_form))
-        words |= {core.group(0) for w in words
-                  if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
-        self.words = list(words)
-        self.whole = _UNBROKEN.search(passage_form) is not None
         self.best: dict[str, float] = {}
         self._form = passage_form
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """Made when a phrase bound is first asked for: most passages fail on their about words first."""
+        words = set(_ALIGN_WORD.findall(self._form))
+        words |= {core.group(0) for w in words
+                  if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
+        return list(words)
+
+    @functools.cached_property
+    def whole(self) -> bool:
+        return _UNBROKEN.search(self._form) is not None
 
     @functools.cached_property
     def tokens(self) -> list[str]:

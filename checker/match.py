@@ -161,7 +161,7 @@ def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int]
     stance logic relies on.
     """
     words = [(m.start(), m.end()) for m in _ALIGN_WORD.finditer(form)]
-    phrase_words = _ALIGN_WORD.findall(phrase_form)
+    phrase_words = _phrase_words(phrase_form)
     if not words or not phrase_words or fuzz.partial_ratio(phrase_form, form) < min(threshold, 60):
         return None
     texts = [form[s:e] for s, e in words]
@@ -316,13 +316,20 @@ class PassageWords:
         return found
 
 
+@functools.lru_cache(maxsize=8192)
+def _phrase_words(phrase_form: str) -> tuple[str, ...]:
+    """A phrase's words as `align` splits them: once per phrase, not once per passage."""
+    return tuple(_ALIGN_WORD.findall(phrase_form))
+
+
 def phrase_bound(phrase_form: str, words: PassageWords) -> float:
     """An upper bound on `align`'s score for any sentence of the passage: each phrase word counted
     with its best similarity anywhere, computed as `align` computes a window's score."""
-    phrase_words = _ALIGN_WORD.findall(phrase_form)
+    phrase_words = _phrase_words(phrase_form)
     if not phrase_words:
         return 0.0
-    cover = sum(len(p) * words.similarity(p) for p in phrase_words)
+    best = words.best
+    cover = sum(len(p) * (best[p] if p in best else words.similarity(p)) for p in phrase_words)
     return 100 * cover / sum(len(p) for p in phrase_words)
 
 

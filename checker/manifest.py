@@ -43,8 +43,7 @@ def _timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
 _MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-def load_yaml(text: str, name: str = "", first_line: int = 1
-               ) -> tuple[Any, dict[tuple[str, ...], int], list[Problem]]:
+def load_yaml(text: str, name: str = "", first_line: int = 1) -> tuple[Any, dict[tuple[str, ...], int], list[Problem]]:
     """Safe YAML (no aliases, bounded nesting): the data, the 0-based line of each key one or two levels
     down, and an error for each key given twice at those levels (the first is kept, as in rule files)."""
     loader = _MetaLoader(text)
@@ -62,10 +61,15 @@ def load_yaml(text: str, name: str = "", first_line: int = 1
                 continue
             where = (*outer, str(key.value))
             if where in lines:
-                problems.append(Problem(
-                    file=name, line=key.start_mark.line + first_line, column=key.start_mark.column + 1,
-                    message=f"key '{key.value}' appears twice (first on line {lines[where] + first_line})",
-                    hint="keep one; the first is used"))
+                problems.append(
+                    Problem(
+                        file=name,
+                        line=key.start_mark.line + first_line,
+                        column=key.start_mark.column + 1,
+                        message=f"key '{key.value}' appears twice (first on line {lines[where] + first_line})",
+                        hint="keep one; the first is used",
+                    )
+                )
                 continue
             lines[where] = key.start_mark.line
             yield str(key.value), value
@@ -109,8 +113,13 @@ def yaml_problem(exc: yaml.YAMLError, file: str, first_line: int, what: str, hin
     parts = [str(part).rstrip(":") for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part]
     reason = " ".join(parts) if parts else str(exc).splitlines()[0]
     reason = reason.replace(" in rule files", "")
-    return Problem(file=file, line=mark.line + first_line if mark else first_line,
-                   column=mark.column + 1 if mark else None, message=f"{what} is not valid YAML: {reason}", hint=hint)
+    return Problem(
+        file=file,
+        line=mark.line + first_line if mark else first_line,
+        column=mark.column + 1 if mark else None,
+        message=f"{what} is not valid YAML: {reason}",
+        hint=hint,
+    )
 
 
 Entries = dict[str, dict[str, tuple[Any, str, int | None]]]
@@ -152,15 +161,24 @@ def _stream(text: str, name: str) -> Generator[Keyed, None, None]:
         loader.get_event()  # mapping end
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError("expected a single document in the stream", None,
-                                              "but found another document", loader.peek_event().start_mark)
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                None,
+                "but found another document",
+                loader.peek_event().start_mark,
+            )
     finally:
         loader.dispose()
 
 
 def _twice(name: str, file: str, line: int, first: int) -> Problem:
-    return Problem(file=name, line=line, column=1, message=f"key '{file}' appears twice (first on line {first})",
-                   hint="keep one; the first is used")
+    return Problem(
+        file=name,
+        line=line,
+        column=1,
+        message=f"key '{file}' appears twice (first on line {first})",
+        hint="keep one; the first is used",
+    )
 
 
 def _manifest_entries(text: str, name: str, present: set[str]) -> tuple[Entries, list[Problem]] | None:
@@ -230,8 +248,9 @@ class ManifestReader:
             text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             self._index = {}
-            self._pending.append(Problem(file=self._name, line=1, message=f"cannot read manifest: {exc}",
-                                         hint="save it as UTF-8"))
+            self._pending.append(
+                Problem(file=self._name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")
+            )
             return
         if not keys_in_order(text):
             self._index, self._pending = read_manifest(folder, text)
@@ -246,7 +265,7 @@ class ManifestReader:
         """Index the files present, saying only the problems not said yet."""
         self._entries.close()
         self._index, problems = read_manifest(self._folder)
-        self._pending += problems[self._said:]
+        self._pending += problems[self._said :]
 
     def _next(self) -> Keyed | None:
         """The next entry of a file not given before; None at the end (or after an error, said)."""
@@ -264,8 +283,11 @@ class ManifestReader:
                 return None
             except (RecursionError, ValueError, TypeError, OverflowError) as exc:
                 self._index = {}
-                self._pending.append(Problem(file=self._name, line=1, message=f"manifest cannot be read: {exc}",
-                                             hint="fix it or remove it"))
+                self._pending.append(
+                    Problem(
+                        file=self._name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it"
+                    )
+                )
                 return None
             file, _, line, inside = keyed
             if self._last is not None and file == self._last[0]:
@@ -311,17 +333,24 @@ class ManifestReader:
         return problems
 
 
-def _entry(loader: Any, mapping: yaml.MappingNode, name: str, problems: list[Problem]
-           ) -> dict[str, tuple[Any, str, int | None]]:
+def _entry(
+    loader: Any, mapping: yaml.MappingNode, name: str, problems: list[Problem]
+) -> dict[str, tuple[Any, str, int | None]]:
     """One manifest entry's metadata, each value with the line of its key; a key given twice keeps the first."""
     entry: dict[str, tuple[Any, str, int | None]] = {}
     for key_node, value_node in mapping.value:
         key = sys.intern(str(loader.construct_object(key_node, deep=True)))  # the same few keys each entry
         line = key_node.start_mark.line + 1
         if key in entry:
-            problems.append(Problem(file=name, line=line, column=key_node.start_mark.column + 1,
-                                    message=f"key '{key}' appears twice (first on line {entry[key][2]})",
-                                    hint="keep one; the first is used"))
+            problems.append(
+                Problem(
+                    file=name,
+                    line=line,
+                    column=key_node.start_mark.column + 1,
+                    message=f"key '{key}' appears twice (first on line {entry[key][2]})",
+                    hint="keep one; the first is used",
+                )
+            )
             continue
         entry[key] = (loader.construct_object(value_node, deep=True), name, line)
     return entry
@@ -348,8 +377,18 @@ def read_manifest(folder: Path, text: str | None = None) -> tuple[Entries, list[
         return {}, [Problem(file=name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it")]
     data = data or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        return {}, [Problem(file=name, line=1, message="manifest must map file names to metadata",
-                            hint="e.g. `article.txt: {outlet: Axios, published: 2021-01-14}`")]
-    return {str(k): {str(key): (value, name, lines.get((str(k), str(key)), lines.get((str(k),), 0)) + 1)
-                     for key, value in v.items()}
-            for k, v in data.items()}, duplicates
+        return {}, [
+            Problem(
+                file=name,
+                line=1,
+                message="manifest must map file names to metadata",
+                hint="e.g. `article.txt: {outlet: Axios, published: 2021-01-14}`",
+            )
+        ]
+    return {
+        str(k): {
+            str(key): (value, name, lines.get((str(k), str(key)), lines.get((str(k),), 0)) + 1)
+            for key, value in v.items()
+        }
+        for k, v in data.items()
+    }, duplicates

@@ -24,7 +24,7 @@ def display_path(path: Path | str, cwd: Path | None = None) -> str:
     if absolute == here:
         return "."
     inside = here.rstrip(os.sep) + os.sep
-    shown = absolute[len(inside):] if absolute.startswith(inside) else absolute
+    shown = absolute[len(inside) :] if absolute.startswith(inside) else absolute
     return shown.replace(os.sep, "/")
 
 

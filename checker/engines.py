@@ -9,10 +9,13 @@ serial run. At most a few batches per worker are in flight, so memory stays boun
 from __future__ import annotations
 
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from typing import Any, NamedTuple
 
 from checker.compare import finding_order
@@ -91,6 +94,15 @@ def _match_in_worker(batch: list[Source]) -> list[Mention]:
     return match_batch(_INDEX, batch)
 
 
+def _start_method() -> BaseContext:
+    """How worker processes start: forked on Linux while this process runs no other thread (nothing
+    to import again, which on two cores is the difference between 1.4 and 1.6 times faster);
+    spawned otherwise — with the progress bar's thread running, or on macOS, forking is unsafe."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return get_context("fork")
+    return get_context("spawn")
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -115,7 +127,7 @@ def map_batches(sources: Iterable[Source], jobs: int | None, here: Callable[[lis
     if jobs <= 1:
         yield from (_done(batch, here(batch)) for batch in work)
         return
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=initializer,
+    with ProcessPoolExecutor(jobs, mp_context=_start_method(), initializer=initializer,
                              initargs=initargs) as pool:
         yield from ordered(lambda batch: pool.submit(there, batch), work, jobs * IN_FLIGHT)
 

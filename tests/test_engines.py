@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 
 import distributed
@@ -25,6 +26,21 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_jobs_give_the_report_of_one_process(tmp_path: Path, small_batches: None) -> None:
     assert report(tmp_path, "many-rules", jobs=2) == report(tmp_path, "many-rules", jobs=1)
+
+
+def test_workers_fork_only_while_no_other_thread_runs(tmp_path: Path, small_batches: None) -> None:
+    """Forked with one thread (no second import); spawned while another runs, with the same report."""
+    alone = threading.active_count() == 1
+    assert engines._start_method().get_start_method() == ("fork" if alone else "spawn")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert engines._start_method().get_start_method() == "spawn"
+        assert report(tmp_path, "many-rules", jobs=2) == report(tmp_path, "many-rules", jobs=1)
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_the_automatic_pool_starts_part_way_and_changes_nothing(tmp_path: Path, small_batches: None,

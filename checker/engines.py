@@ -97,8 +97,9 @@ def _match_in_worker(batch: list[Source]) -> list[Mention]:
 def _start_method() -> BaseContext:
     """How worker processes start: forked on Linux while this process runs no other thread (nothing
     to import again, which on two cores is the difference between 1.4 and 1.6 times faster);
-    spawned otherwise — with the progress bar's thread running, or on macOS, forking is unsafe."""
-    if sys.platform == "linux" and threading.active_count() == 1:
+    spawned otherwise — with the progress bar's thread running, or on macOS, forking is unsafe.
+    From Python 3.11 a forking pool starts all its workers at once, before its own thread."""
+    if sys.platform == "linux" and sys.version_info >= (3, 11) and threading.active_count() == 1:
         return get_context("fork")
     return get_context("spawn")
 

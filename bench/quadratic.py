@@ -20,7 +20,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checker import check  # noqa: E402
 from checker.review import load_reviews  # noqa: E402
 from checker.manifest import read_manifest  # noqa: E402
 from tests.hostile import cases  # noqa: E402
@@ -38,13 +37,8 @@ def main() -> int:
     scale = 0.1 if parser.parse_args().quick else 1.0
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        rules = cases.rules(root / "rules")
         counter = iter(range(10**6))
-
-        def source(text: str) -> None:
-            path = root / f"s{next(counter)}.txt"
-            path.write_text(text, encoding="utf-8")
-            check([path], [rules])
+        source = cases.text_checker(root)
 
         def reviews(n: int) -> None:
             path = root / f"r{n}.json"

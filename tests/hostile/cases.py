@@ -6,6 +6,8 @@ Each function writes (or returns) one input of a given size; doubling `n` double
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from itertools import count
 from pathlib import Path
 
 PILOT_RULE = ("id: pilot-families\ntitle: Families in the pilot\ntype: quantity\nabout: [families]\n"
@@ -19,6 +21,21 @@ def rules(folder: Path) -> Path:
     (folder / "pilot-families.yaml").write_text(PILOT_RULE, encoding="utf-8")
     (folder / "pilot-ended.yaml").write_text(PILOT_STANCE, encoding="utf-8")
     return folder
+
+
+def text_checker(folder: Path) -> Callable[[str], None]:
+    """A function that checks each text it is given as a new source in `folder`, with `rules`."""
+    from checker import check
+
+    rule_folder = rules(folder / "rules")
+    numbers = count()
+
+    def check_text(text: str) -> None:
+        path = folder / f"s{next(numbers)}.txt"
+        path.write_text(text, encoding="utf-8")
+        check([path], [rule_folder])
+
+    return check_text
 
 
 def reviews_text(n: int) -> str:

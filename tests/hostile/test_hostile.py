@@ -467,20 +467,6 @@ def test_review_set_reads_the_file_once(tmp_path: Path, monkeypatch: pytest.Monk
     assert json.loads(Path("reviews.json").read_text(encoding="utf-8"))["reviews"][fingerprint]["status"] == "dismissed"
 
 
-def _check_text(tmp_path: Path):
-    rules = cases.rules(tmp_path / "rules")
-    counter = iter(range(10**6))
-
-    def check_text(text: str) -> None:
-        from checker import check
-
-        path = tmp_path / f"s{next(counter)}.txt"
-        path.write_text(text, encoding="utf-8")
-        check([path], [rules])
-
-    return check_text
-
-
 def test_a_long_line_is_linear_and_warned(tmp_path: Path) -> None:
     from checker.match import KeywordIndex
     from checker.rules import parse_rule
@@ -504,7 +490,7 @@ def test_a_long_paragraph_without_sentence_end_is_linear_and_warned(tmp_path: Pa
     result = run("check", str(sources), "--rules", str(rules), code=1)
     assert one_line(result.stderr, "c.txt:1: warning:", "paragraph of")
     assert one_line(result.stderr, "c.txt:1: warning:", "without a sentence end")
-    assert doubling_ratio(cases.long_paragraph, _check_text(tmp_path), 4_000) < 2.4
+    assert doubling_ratio(cases.long_paragraph, cases.text_checker(tmp_path), 4_000) < 2.4
 
 
 def test_a_big_manifest_is_linear(tmp_path: Path) -> None:
@@ -526,11 +512,11 @@ def test_many_dates_in_one_sentence_is_linear() -> None:
 
 
 def test_speakers_of_many_statements_in_one_paragraph_is_linear(tmp_path: Path) -> None:
-    assert doubling_ratio(cases.many_statements, _check_text(tmp_path), 100) < 2.4
+    assert doubling_ratio(cases.many_statements, cases.text_checker(tmp_path), 100) < 2.4
 
 
 def test_quote_pairing_over_many_quote_marks_is_linear(tmp_path: Path) -> None:
-    assert doubling_ratio(cases.quote_marks, _check_text(tmp_path), 20_000) < 2.4
+    assert doubling_ratio(cases.quote_marks, cases.text_checker(tmp_path), 20_000) < 2.4
 
 
 # --- Terminal and Markdown escaping ----------------------------------------------------------------

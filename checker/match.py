@@ -328,8 +328,7 @@ def phrase_bound(phrase_form: str, words: PassageWords) -> float:
     phrase_words = _phrase_words(phrase_form)
     if not phrase_words:
         return 0.0
-    best = words.best
-    cover = sum(len(p) * (best[p] if p in best else words.similarity(p)) for p in phrase_words)
+    cover = sum(len(p) * words.similarity(p) for p in phrase_words)
     return 100 * cover / sum(len(p) for p in phrase_words)
 
 

@@ -212,6 +212,17 @@ def _context(words: list[tuple[int, str]], at: int, leave_out: frozenset[str]) -
     return tuple(kept)[:CONTEXT_WORDS]
 
 
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding `at` ends, found by punctuation, at most `WINDOW` characters on."""
+    after = _BOUNDARY.search(text, at, min(len(text), at + WINDOW))
+    return after.start() + 1 if after else min(len(text), at + WINDOW)
+
+
+def _slug(words: Sequence[str]) -> str:
+    """Words as a rule id: lower case, joined by hyphens."""
+    return "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
+
+
 def figures_in(text: str, source: str) -> list[_Figure]:
     """Every figure written in digits or money with its counted noun in `text`, with its context.
 
@@ -248,8 +259,7 @@ def figures_in(text: str, source: str) -> list[_Figure]:
         if not window_of[0] <= hit.start() < window_of[1]:
             begin = max((m.end() for m in _BOUNDARY.finditer(text, max(0, hit.start() - WINDOW), hit.start())),
                         default=max(0, hit.start() - WINDOW))
-            after = _BOUNDARY.search(text, hit.end(), min(len(text), hit.end() + WINDOW))
-            end = after.start() + 1 if after else min(len(text), hit.end() + WINDOW)
+            end = _sentence_end(text, hit.end())
             window_of = (begin, end, _content_words(form[begin:end]))
         begin = window_of[0]
         whole = _OF_WHOLE.search(form, max(begin, hit.start() - 40), hit.start())
@@ -307,9 +317,7 @@ def events_in(text: str, source: str, published: date | None) -> list[_Event]:
         noun = singular(noun)
         if noun in STOP_WORDS or verb in NOT_EVENTS or noun in NOT_CLAIMS:
             continue
-        after = _BOUNDARY.search(text, anchor.end(), min(len(text), anchor.end() + WINDOW))
-        end = after.start() + 1 if after else min(len(text), anchor.end() + WINDOW)
-        window = text[event.start():end]
+        window = text[event.start():_sentence_end(text, anchor.end())]
         dates = [d for d in find_dates(window, published) if d.start == anchor.start() - event.start()]
         if dates:
             found.append(_Event(source, noun, verb, dates[0].value))
@@ -319,8 +327,11 @@ def events_in(text: str, source: str, published: date | None) -> list[_Event]:
 def figures_of(batch: list[Source]) -> list[tuple[str, list[_Figure], list[_Event]]]:
     """`figures_in` and `events_in` each source of a batch, with its path: the first pass, run here or
     in a worker."""
-    return [(source.path, figures_in(source.text[source.body_start:], source.name),
-             events_in(source.text[source.body_start:], source.name, source.meta.published)) for source in batch]
+    found = []
+    for source in batch:
+        body = source.text[source.body_start:]
+        found.append((source.path, figures_in(body, source.name), events_in(body, source.name, source.meta.published)))
+    return found
 
 
 def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
@@ -334,7 +345,7 @@ def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
         cluster.size += 1
     drafts = []
     for (noun, verb), cluster in grouped.items():
-        base = re.sub(r"[^a-z0-9]+", "-", f"{noun}-{verb}").strip("-")
+        base = _slug([noun, verb])
         rule = DateRule(id=base if re.match(ID_PATTERN, base) else "event", type="date",
                         title=f"When the {noun} was {verb}", about=[noun], phrases=[f"{noun} {verb}"])
         drafts.append((rule, cluster))
@@ -392,7 +403,7 @@ def draft_rule(cluster: _Cluster, taken: set[str], spread: Counter[str]) -> Quan
     shared = sorted(common, key=lambda w: (cluster.context[w] < most, spread[w] / cluster.context[w],
                                            first_seen[w]))[:3]
     about = [unit, *shared[:1]] if cluster.counted else shared[:2] or [unit]
-    base = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in about) or "claim"
+    base = _slug(about) or "claim"
     rule_id = unique_id(base, taken)
     title = f"{unit.capitalize()} ({', '.join(shared[:3]) or 'figures'})"
     return QuantityRule(id=rule_id, title=title, type="quantity", about=about, unit=unit, related_units=related)

@@ -146,7 +146,7 @@ def plain_sentences(chunk: str) -> list[tuple[int, int]] | None:
         end = run.end()
         if run.group(0) == "." and chunk[end:end + 1].isdigit() and chunk[run.start() - 1:run.start()].isdigit():
             continue  # a decimal point, as in "$32.8 million"
-        if chunk[end:end + 1] in _CLOSING_QUOTES and chunk[end:end + 1]:
+        if chunk[end:end + 1] in _CLOSING_QUOTES:
             end += 1
         rest = chunk[end:]
         if rest[:1].strip():

@@ -222,6 +222,19 @@ def keys_in_order(text: str) -> bool:
     return True
 
 
+_UNREADABLE = (OSError, yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError)
+"""What reading and parsing a manifest can raise (UnicodeDecodeError is a ValueError)."""
+
+
+def _unreadable(exc: BaseException, name: str) -> Problem:
+    """The problem that says why a manifest cannot be read."""
+    if isinstance(exc, (OSError, UnicodeDecodeError)):
+        return Problem(file=name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")
+    if isinstance(exc, yaml.YAMLError):
+        return yaml_problem(exc, name, 1, "manifest", "fix it or remove it")
+    return Problem(file=name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it")
+
+
 class ManifestReader:
     """A folder's manifest, read along with the folder's listing: the walk asks for its files in
     sorted order, and each question parses the manifest only as far as that file's name, keeping
@@ -248,9 +261,7 @@ class ManifestReader:
             text = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             self._index = {}
-            self._pending.append(
-                Problem(file=self._name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")
-            )
+            self._pending.append(_unreadable(exc, self._name))
             return
         if not keys_in_order(text):
             self._index, self._pending = read_manifest(folder, text)
@@ -277,17 +288,9 @@ class ManifestReader:
             except _NotAMapping:
                 self._fall_back()
                 return None
-            except yaml.YAMLError as exc:
+            except _UNREADABLE as exc:
                 self._index = {}
-                self._pending.append(yaml_problem(exc, self._name, 1, "manifest", "fix it or remove it"))
-                return None
-            except (RecursionError, ValueError, TypeError, OverflowError) as exc:
-                self._index = {}
-                self._pending.append(
-                    Problem(
-                        file=self._name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it"
-                    )
-                )
+                self._pending.append(_unreadable(exc, self._name))
                 return None
             file, _, line, inside = keyed
             if self._last is not None and file == self._last[0]:
@@ -369,12 +372,8 @@ def read_manifest(folder: Path, text: str | None = None) -> tuple[Entries, list[
         if streamed is not None:
             return streamed
         data, lines, duplicates = load_yaml(text, name)
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, [Problem(file=name, line=1, message=f"cannot read manifest: {exc}", hint="save it as UTF-8")]
-    except yaml.YAMLError as exc:
-        return {}, [yaml_problem(exc, name, 1, "manifest", "fix it or remove it")]
-    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
-        return {}, [Problem(file=name, line=1, message=f"manifest cannot be read: {exc}", hint="fix it or remove it")]
+    except _UNREADABLE as exc:
+        return {}, [_unreadable(exc, name)]
     data = data or {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         return {}, [

@@ -6,8 +6,8 @@ Nothing here knows about rules or sources; offsets always index into the text gi
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 
 import syntok.segmenter as segmenter
 
@@ -133,9 +133,9 @@ def plain_sentences(chunk: str) -> list[tuple[int, int]] | None:
     digits, spaces and ordinary punctuation with its brackets closed, and every run of `.`, `!` or
     `?` but a decimal point ends a whole word (not "U.S.", not a single letter, an abbreviation, a
     roman numeral or a decimal figure), may be followed by one closing quote, and then by the
-    line's end or a capitalised word, perhaps after an opening quote. Such a line splits after each run and its
-    closing quote; syntok gives the same sentences (tests/test_text_fast.py compares the two on
-    generated, fuzzed and real text), several times slower.
+    line's end or a capitalised word, perhaps after an opening quote. Such a line splits after each
+    run and its closing quote; syntok gives the same sentences (tests/test_text_fast.py compares
+    the two on generated, fuzzed and real text), several times slower.
     """
     if (not _PLAIN.fullmatch(chunk) or not _START.match(chunk) or not _brackets_close(chunk)
             or _SYNTOK_SPLITS.search(chunk)):
@@ -228,7 +228,7 @@ def sentences(text: str, start: int, end: int, starts: list[int]) -> list[Senten
 def overlong(text: str, start: int = 0) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The first paragraph longer than `MAX_PARAGRAPH` and the first stretch of more than `MAX_SENTENCE`
     characters without a sentence end or line break, each as (offset, length): what will be cut."""
-    paragraph = sentence = None
+    paragraph = None
     at = start
     while paragraph is None and at < len(text):
         end = text.find("\n\n", at)
@@ -244,7 +244,7 @@ def overlong(text: str, start: int = 0) -> tuple[tuple[int, int] | None, tuple[i
             last = mark.end()
         if line_end - last > MAX_SENTENCE:
             return paragraph, (last, line_end - last)
-    return paragraph, sentence
+    return paragraph, None
 
 
 def _long_lines(text: str, start: int) -> Iterator[tuple[int, int]]:

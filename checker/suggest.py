@@ -29,15 +29,16 @@ from checker.extract.figure_context import is_negated, noun_of_whole
 from checker.extract.nouns import STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
 from checker.extract.quantity import QUALIFIERS
+from checker.compare import compare
+from checker.engines import map_batches, match_local
 from checker.match import mentions_in_text
-from checker.engines import map_batches
-from checker.models import CheckResult, Finding, Problem, Source, Version
-from checker.pipeline import check_sources, each_source
+from checker.models import Finding, Problem, Source, Version
+from checker.pipeline import each_source
 from checker.rules import DateRule, QuantityRule
 from checker.rules.base import ID_PATTERN, Example
 from checker.rules.show import flow
 from checker.selection import Selection
-from checker.text import match_form
+from checker.text import match_form, paragraph_bounds, previous_paragraph
 
 Draft = QuantityRule | DateRule
 """What a candidate claim becomes: a count (from figures) or a date (from dated events)."""
@@ -67,6 +68,8 @@ MIN_SIMILARITY = 0.2
 MAX_CLUSTERS_TRIED = 25
 RECURRING_VALUES, RECURRING_SHARE = 3, 0.4
 """A candidate with more distinct figures than this, less than this share of them its two commonest, recurs."""
+SEVERAL_SHARE, SEVERAL_SOURCES = 0.2, 10
+"""A candidate of which this share of its sources, and at least this many, each state several figures recurs."""
 NOT_CLAIMS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
                         "percent", "point", "cent", "am", "pm", "mile", "foot", "inch", "meter", "kilometer"})
 """Counted nouns that measure time or distance around a claim ("three years ago"), not what it counts."""
@@ -88,6 +91,8 @@ class _Figure:
     """content words, nearest first"""
     counted: bool
     value: float
+    at: int
+    """where the figure starts in the text read"""
 
 
 @dataclass
@@ -96,7 +101,10 @@ class _Cluster:
     context: Counter[str] = field(default_factory=Counter)
     nouns: Counter[str] = field(default_factory=Counter)
     written: Counter[str] = field(default_factory=Counter)
-    sources: set[str] = field(default_factory=set)
+    sources: dict[str, float | str] = field(default_factory=dict)
+    """each source with the first figure it states"""
+    several: set[str] = field(default_factory=set)
+    """the sources that state more than one figure"""
     values: Counter[float | str] = field(default_factory=Counter)
     """each figure (or, for an event, each date) with how many times it is stated"""
     size: int = 0
@@ -130,8 +138,13 @@ class _Cluster:
         self.nouns.update(figure.wholes | {figure.noun})
         self.written[figure.written] += 1
         self.counted = self.counted and figure.counted
-        self.sources.add(figure.source)
-        self.values[figure.value] += 1
+        self.state(figure.source, figure.value)
+
+    def state(self, source: str, value: float | str) -> None:
+        """Count a figure (or a date) stated by `source`."""
+        if self.sources.setdefault(source, value) != value:
+            self.several.add(source)
+        self.values[value] += 1
         self.size += 1
 
     def merge(self, other: _Cluster) -> None:
@@ -142,7 +155,10 @@ class _Cluster:
         self.nouns.update(other.nouns)
         self.written.update(other.written)
         self.counted = self.counted and other.counted
-        self.sources |= other.sources
+        for source, value in other.sources.items():
+            if self.sources.setdefault(source, value) != value:
+                self.several.add(source)
+        self.several |= other.several
         self.values.update(other.values)
         self.size += other.size
 
@@ -151,10 +167,13 @@ class _Cluster:
         return len(self.sources) > 1 and len(self.values) > 1
 
     def recurring(self) -> bool:
-        """Whether its figures scatter over many values (each town's budget, each year's total): a kind
-        of figure that recurs, not one claim on which the sources split between a few figures: not suggested."""
+        """Whether it is a kind of figure that recurs, not one claim on which the sources split: its
+        figures scatter over many values (each town's budget, each year's total), or many of its sources
+        each state several of them (each vote's "2 members absent"). Not suggested."""
         top_two = sum(n for _, n in self.values.most_common(2))
-        return len(self.values) > RECURRING_VALUES and top_two < RECURRING_SHARE * self.size
+        several = len(self.several)
+        return (len(self.values) > RECURRING_VALUES and top_two < RECURRING_SHARE * self.size
+                or several >= SEVERAL_SOURCES and several >= SEVERAL_SHARE * len(self.sources))
 
     def similarity(self, figure: _Figure) -> float:
         """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
@@ -267,7 +286,7 @@ def figures_in(text: str, source: str) -> list[_Figure]:
         wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
         found.append(_Figure(source, noun, noun_written.lower(), wholes,
                              _context(window_of[2], hit.start() - begin, wholes | {noun}),
-                             counted=unit is not None, value=float(value)))
+                             counted=unit is not None, value=float(value), at=hit.start()))
         in_window.setdefault(begin, []).append(found[-1])
     for figures in in_window.values():
         # what the sentence's other figures count is their context, not this one's ("a shortfall of
@@ -302,6 +321,7 @@ class _Event:
     verb: str
     value: str
     """the date as the date rule reads it (ISO, at its precision)"""
+    at: int
 
 
 def events_in(text: str, source: str, published: date | None) -> list[_Event]:
@@ -320,18 +340,44 @@ def events_in(text: str, source: str, published: date | None) -> list[_Event]:
         window = text[event.start():_sentence_end(text, anchor.end())]
         dates = [d for d in find_dates(window, published) if d.start == anchor.start() - event.start()]
         if dates:
-            found.append(_Event(source, noun, verb, dates[0].value))
+            found.append(_Event(source, noun, verb, dates[0].value, anchor.start()))
     return found
 
 
-def figures_of(batch: list[Source]) -> list[tuple[str, list[_Figure], list[_Event]]]:
-    """`figures_in` and `events_in` each source of a batch, with its path: the first pass, run here or
-    in a worker."""
+def figures_of(batch: list[Source]) -> list[tuple[str, int, list[_Figure], list[_Event]]]:
+    """`figures_in` and `events_in` each source of a batch, with its path and where its body starts
+    (what their offsets count from): the first pass, run here or in a worker."""
     found = []
     for source in batch:
         body = source.text[source.body_start:]
-        found.append((source.path, figures_in(body, source.name), events_in(body, source.name, source.meta.published)))
+        found.append((source.path, source.body_start, figures_in(body, source.name),
+                      events_in(body, source.name, source.meta.published)))
     return found
+
+
+def only_paragraphs(source: Source, offsets: set[int]) -> Source:
+    """`source` with every paragraph blanked (spaces; line breaks kept, so offsets and lines stay) but
+    those holding one of `offsets` and the one before each, which is all a statement there is read
+    from (the one before: who "he said" stands for): the drafts read them exactly as in the whole text."""
+    text = source.text
+    kept: list[tuple[int, int]] = []
+    for at in sorted(offsets):
+        if kept and at < kept[-1][1]:
+            continue
+        start, end = paragraph_bounds(text, at)
+        before = previous_paragraph(text, start)
+        kept.append((start if before is None else before[0], end))
+    pieces: list[str] = []
+    done = 0
+    for start, end in kept:
+        pieces += [_blank(text[done:max(done, start)]), text[max(done, start):end]]
+        done = max(done, end)
+    pieces.append(_blank(text[done:]))
+    return source.model_copy(update={"text": "".join(pieces)})
+
+
+def _blank(text: str) -> str:
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
@@ -340,9 +386,7 @@ def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
     grouped: dict[tuple[str, str], _Cluster] = {}
     for event in events:
         cluster = grouped.setdefault((event.noun, event.verb), _Cluster(noun=event.noun, counted=False))
-        cluster.sources.add(event.source)
-        cluster.values[event.value] += 1
-        cluster.size += 1
+        cluster.state(event.source, event.value)
     drafts = []
     for (noun, verb), cluster in grouped.items():
         base = _slug([noun, verb])
@@ -352,10 +396,18 @@ def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
     return drafts
 
 
-def _cluster(figures: list[_Figure]) -> list[_Cluster]:
-    """Figures grouped by noun (a whole they name counts too) and similar context; greedy, bounded per figure."""
-    by_noun: dict[str, list[_Cluster]] = defaultdict(list)
-    for figure in figures:
+class _Grouping:
+    """Figures grouped by noun (a whole they name counts too) and similar context, one figure at a
+    time as the first pass finds them; greedy, bounded per figure. The figures are not kept."""
+
+    def __init__(self) -> None:
+        self._by_noun: dict[str, list[_Cluster]] = defaultdict(list)
+        self.spread: Counter[str] = Counter()
+        """in how many figures' context each word stands"""
+
+    def add(self, figure: _Figure) -> None:
+        by_noun = self._by_noun
+        self.spread.update(figure.context)
         best: tuple[float, _Cluster] | None = None
         for noun in sorted({figure.noun} | figure.wholes):
             for cluster in by_noun[noun][:MAX_CLUSTERS_TRIED]:
@@ -370,8 +422,10 @@ def _cluster(figures: list[_Figure]) -> list[_Cluster]:
             if best[1] not in by_noun[noun]:
                 by_noun[noun].append(best[1])
         by_noun[figure.noun].sort(key=lambda c: -c.size)
-    unique = {id(c): c for clusters in by_noun.values() for c in clusters}
-    return list(unique.values())
+
+    def clusters(self) -> list[_Cluster]:
+        unique = {id(c): c for clusters in self._by_noun.values() for c in clusters}
+        return list(unique.values())
 
 
 def _written(noun: str, cluster: _Cluster) -> str:
@@ -456,28 +510,29 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
             jobs: int | None = 1) -> Suggestions:
     """Candidate claims in the sources under `paths`, those whose sources disagree first; `jobs` as for
     `checker.check` runs the drafts in that many processes (None: one per core for a large corpus)."""
-    figures: list[_Figure] = []
+    grouping = _Grouping()
     events: list[_Event] = []
     problems: list[Problem] = []
     count = 0
-    files_of: dict[str, set[str]] = defaultdict(set)
-    """for each counted noun, the files that state a figure of it: the only ones a draft can read"""
+    places: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    """for each counted noun (each event), the files that state a figure of it and where: the only
+    places a draft can read a statement"""
     for done in map_batches(each_source(paths, selection, problems), jobs, figures_of, figures_of):
         count += done.sources
-        for path, found, stated in done.mentions:
-            figures += found
+        # grouped here while the workers read the next batches
+        for path, body_start, found, stated in done.mentions:
             events += stated
             for figure in found:
-                files_of[figure.noun].add(path)
+                grouping.add(figure)
+                places[figure.noun][path].add(body_start + figure.at)
             for event in stated:
-                files_of[f"{event.noun} {event.verb}"].add(path)
-    spread: Counter[str] = Counter(w for f in figures for w in f.context)
+                places[f"{event.noun} {event.verb}"][path].add(body_start + event.at)
     # clusters giving one rule are one candidate: judged together (a figure that recurs may be split
     # over several clusters), drafted from the largest
     candidates: dict[tuple[str, ...], tuple[Draft, _Cluster]] = {
         ("date", *rule.phrases): (rule, cluster) for rule, cluster in event_drafts(events)}
-    for cluster in sorted(_cluster(figures), key=lambda c: (-c.size, c.noun)):
-        draft = draft_rule(cluster, set(), spread)
+    for cluster in sorted(grouping.clusters(), key=lambda c: (-c.size, c.noun)):
+        draft = draft_rule(cluster, set(), grouping.spread)
         key = (draft.unit, *draft.about)
         if key not in candidates:
             candidates[key] = (draft, _Cluster(noun=cluster.noun))
@@ -490,14 +545,21 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     drafts: list[Draft] = [draft.model_copy(update={"id": unique_id(draft.id, taken)})
                            for draft, _ in kept[:top + top // 4]]
     # a draft reads a statement only where a figure counts its unit or a related one (a date rule: where
-    # its event is dated), so only the files holding one are read again
-    wanted = sorted({file for rule in drafts for key in _read_keys(rule) for file in files_of[key]})
-    result: CheckResult = check_sources([Path(f) for f in wanted], drafts, selection, jobs=jobs)
+    # its event is dated), so only the paragraphs holding one are read again
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for rule in drafts:
+        for noun in _read_keys(rule):
+            for path, offsets in places[noun].items():
+                wanted[path] |= offsets
+    again = (only_paragraphs(source, wanted[source.path])
+             for source in each_source([Path(f) for f in sorted(wanted)], selection, []))
+    mentions = [mention for done in match_local(again, list(drafts), jobs) for mention in done.mentions]
+    found_findings, versions = compare(list(drafts), mentions)
     by_rule: dict[str, list[Version]] = defaultdict(list)
-    for version in result.versions:
+    for version in versions:
         by_rule[version.rule].append(version)
     findings: dict[str, list[Finding]] = defaultdict(list)
-    for finding in result.findings:
+    for finding in found_findings:
         findings[finding.rule].append(finding)
     suggestions = [Suggestion(rule=rule, versions=by_rule[rule.id], findings=findings[rule.id])
                    for rule in drafts if by_rule[rule.id]]

@@ -69,6 +69,15 @@ def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
+def previous_paragraph(text: str, start: int) -> tuple[int, int] | None:
+    """The paragraph before the one starting at `start`, blank lines between passed over; None at the top."""
+    end = len(text[:start].rstrip())
+    if end == 0:
+        return None
+    before = text.rfind("\n\n", 0, end)
+    return 0 if before == -1 else before + 2, end
+
+
 def _cut(text: str, start: int, end: int, size: int) -> int:
     """Where to end a piece of `text[start:end]` of at most `size` characters: after the last line
     break, else sentence end, else space in its second half; else at `size` exactly."""

@@ -107,3 +107,26 @@ def test_date_drafts_validate_pass_their_tests_and_give_the_same_findings(tmp_pa
     checked = check([folder], [drafts])
     assert sorted(f.fingerprint for f in checked.findings) == sorted(
         f.fingerprint for s in suggest([folder]).suggestions for f in s.findings)
+
+
+def test_a_figure_each_source_states_several_of_is_a_kind_not_a_claim(tmp_path: Path):
+    # every source tells of several votes, each with its own "members absent"; two outlets differ on one count
+    for n in range(12):
+        votes = " ".join(f"The measure on item {k} passed 8 to 2, with {1 + (n + k) % 3} members absent.\n\n"
+                         for k in range(3))
+        (tmp_path / f"{n:02}.txt").write_text(votes + f"The shelter took in {40 if n % 2 else 55} refugees.\n")
+    suggested = {s.rule.unit for s in suggest([tmp_path], top=10).suggestions}
+    assert "refugees" in suggested and "members" not in suggested
+
+
+def test_a_draft_reads_the_paragraphs_of_its_figures_as_the_whole_text_gives_them():
+    from checker.models import Source, SourceMeta
+    from checker.suggest import only_paragraphs
+
+    text = ("Mayor Ana Ortiz spoke at noon.\n\nNothing here.\n\nShe said 40 homes flooded.\n\n"
+            "More words.\n\nThe county said 55 homes flooded.\n")
+    source = Source(name="a.txt", path="a.txt", text=text, meta=SourceMeta())
+    kept = only_paragraphs(source, {text.index("40")}).text
+    assert len(kept) == len(text) and kept.count("\n") == text.count("\n")
+    assert "Nothing here." in kept and "She said 40 homes flooded." in kept
+    assert "Mayor" not in kept and "More words" not in kept and "55" not in kept

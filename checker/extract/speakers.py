@@ -24,6 +24,7 @@ from checker.extract.attribution import (
     ORG_WORDS, VERBS, clean, own_attribution, pronoun_attribution, quote_attribution,
 )
 from checker.models import Sentence
+from checker.text import previous_paragraph
 
 __all__ = ["named_speaker", "speaker_of"]
 
@@ -91,11 +92,8 @@ def _fits(pronoun: str, who: str) -> bool:
 
 
 def _previous_paragraph(text: str, sentence: Sentence) -> _Paragraph | None:
-    previous_end = len(text[: sentence.paragraph_start].rstrip())
-    if previous_end == 0:
-        return None
-    p_start = text.rfind("\n\n", 0, previous_end)
-    return _paragraph(text, 0 if p_start == -1 else p_start + 2, previous_end)
+    bounds = previous_paragraph(text, sentence.paragraph_start)
+    return None if bounds is None else _paragraph(text, *bounds)
 
 
 def _resolve(text: str, sentence: Sentence, pronoun: str, local: int) -> str | None:

@@ -142,6 +142,18 @@ def _starts_a_word(words: list[str], prefix: str) -> bool:
     return at < len(words) and words[at].startswith(prefix)
 
 
+def _begins_a_token(form: str, stem: str) -> bool:
+    """Whether a `_WORD` token of `form` starts with `stem` (itself of word characters): a place where
+    `form` holds the stem right after a character no token holds. A few `str.find` calls, where
+    tokenising a passage that is then checked for one or two stems would cost a regex pass."""
+    at = form.find(stem)
+    while at != -1:
+        if at == 0 or not _WORD.match(form, at - 1):
+            return True
+        at = form.find(stem, at + 1)
+    return False
+
+
 def _has_word(words: list[str], sentence_form: str, term: str) -> bool:
     """Every word of `term` occurs in the sentence (by stem), or the term matches it as a phrase;
     `words` are the sentence's, sorted."""
@@ -265,9 +277,9 @@ def may_match(rule: Rule, passage_form: str, passage_words: PassageWords | None 
     """Whether a passage can hold a sentence the rule matches: if not, it is never segmented for the
     rule. A one-word about term must start a word of the passage, and (`phrase_bound`) the best any
     sentence of it could score against one of the rule's phrases must reach the threshold."""
-    words = passage_words or PassageWords(passage_form)
-    if not all(_starts_a_word(words.tokens, s) for term in rule.about for s in _required_stems(term)):
+    if not all(_begins_a_token(passage_form, s) for term in rule.about for s in _required_stems(term)):
         return False
+    words = passage_words or PassageWords(passage_form)
     if rule.patterns or not rule.phrase_candidates():
         return True
     return words.whole or any(phrase_bound(_term(p)[0], words) >= rule.threshold for p, _ in rule.phrase_candidates())
@@ -300,12 +312,6 @@ class PassageWords:
     @functools.cached_property
     def whole(self) -> bool:
         return _UNBROKEN.search(self._form) is not None
-
-    @functools.cached_property
-    def tokens(self) -> list[str]:
-        """The passage's `_WORD` tokens, sorted: a stem starts a word of the passage exactly when it
-        starts one of these (a token is a whole run of word characters and apostrophes)."""
-        return sorted(set(_WORD.findall(self._form)))
 
     def similarity(self, phrase_word: str) -> float:
         """The highest `align` word similarity any word of the passage has with `phrase_word`."""

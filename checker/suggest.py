@@ -12,6 +12,7 @@ by how many sources take part and how far apart their figures are.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -225,10 +226,21 @@ def _content_words(window: str) -> list[tuple[int, str]]:
 
 
 def _context(words: list[tuple[int, str]], at: int, leave_out: frozenset[str]) -> tuple[str, ...]:
-    """The content words nearest the figure at `at`, nearest first."""
-    nearest = sorted(words, key=lambda word: abs(word[0] - at))
-    kept = dict.fromkeys(w for _, w in nearest if w not in leave_out)
-    return tuple(kept)[:CONTEXT_WORDS]
+    """The first `CONTEXT_WORDS` content words nearest the figure at `at` (of `words`, in text order),
+    nearest first, the earlier of two as near: walked outwards from the figure, not sorted."""
+    kept: dict[str, None] = {}
+    after = bisect.bisect_left(words, (at, ""))
+    before = after - 1
+    while len(kept) < CONTEXT_WORDS and (before >= 0 or after < len(words)):
+        if after >= len(words) or before >= 0 and at - words[before][0] <= words[after][0] - at:
+            word = words[before][1]
+            before -= 1
+        else:
+            word = words[after][1]
+            after += 1
+        if word not in leave_out:
+            kept[word] = None
+    return tuple(kept)
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -269,11 +281,11 @@ def figures_in(text: str, source: str) -> list[_Figure]:
             continue
         money = raw[:1] in CURRENCIES or raw[-1:] in CURRENCIES
         unit = None if money else find_unit(text, hit.end(), ()) or noun_of_whole(text, hit.end(), ())
-        if (unit is None and not money) or is_negated(text, hit.start()):
+        if unit is None and not money:
             continue
         noun_written = CURRENCIES[raw[0] if raw[0] in CURRENCIES else raw[-1]] if unit is None else unit[0]
         noun = singular(noun_written.lower())
-        if noun in NOT_CLAIMS or not noun[:1].isalpha():
+        if noun in NOT_CLAIMS or not noun[:1].isalpha() or is_negated(text, hit.start()):
             continue
         if not window_of[0] <= hit.start() < window_of[1]:
             begin = max((m.end() for m in _BOUNDARY.finditer(text, max(0, hit.start() - WINDOW), hit.start())),

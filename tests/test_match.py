@@ -307,3 +307,19 @@ def test_align_scores_only_windows_that_can_win_and_finds_what_every_window_find
         assert align(phrase, sentence, threshold) == expected, (phrase, sentence, threshold)
         found += expected is not None
     assert found > 300
+
+
+def test_a_stem_begins_a_token_exactly_when_a_token_of_the_passage_starts_with_it() -> None:
+    """The passage check finds about stems with `str.find` as the sorted passage tokens would."""
+    import random
+    import re
+
+    from checker.match import _begins_a_token, _starts_a_word
+
+    rng = random.Random(5)
+    alphabet = ["a", "b", "ab", "ba", "'", " ", "_", "-", "é", "1", ".", "\n", "ß"]
+    for _ in range(20_000):
+        form = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        tokens = sorted(set(re.findall(r"[\w']+", form)))
+        stem = "".join(rng.choice(["a", "b", "ab", "'", "é", "1"]) for _ in range(rng.randint(1, 3)))
+        assert _begins_a_token(form, stem) == _starts_a_word(tokens, stem), (form, stem)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from checker.compare import compare
 from checker.engines import Done, match_local
-from checker.models import CheckResult, Mention, Problem, RuleInfo, Source, Stats
 from checker.paths import display_path
+from checker.models import CheckResult, Mention, Problem, RuleInfo, Source, Stats
 from checker.rules import Rule, load_rules
 from checker.selection import STDIN, Selection, select_rules
 from checker.sources import load_sources, safe_name
@@ -26,13 +26,15 @@ def _paths(paths: Sequence[Path | str] | Path | str) -> list[Path]:
     return [Path(p) for p in paths]
 
 
+def _shown(file: Path, _: Path) -> str:
+    return safe_name(display_path(file))
+
+
 def _read(files: list[Path], selection: Selection) -> Iterator[Source | Problem]:
     """`load_sources` over `files` (one call, so each folder's manifest is read once), with `-`
     read from standard input as one `.txt` source."""
     if STDIN not in map(str, files):
-        for item in load_sources(files, selection.skips):
-            shown = safe_name(display_path(item.path)) if isinstance(item, Source) else ""
-            yield item.model_copy(update={"name": shown}) if isinstance(item, Source) else item
+        yield from load_sources(files, selection.skips, _shown)
         return
     for file in files:
         if str(file) != STDIN:

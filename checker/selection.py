@@ -33,9 +33,12 @@ class Selection:
     exclude: Sequence[str] = ()
     no_ignore: bool = False
     _specs: dict[Path, pathspec.GitIgnoreSpec | None] = field(default_factory=dict, repr=False)
+    _chains: dict[str, list[tuple[Path, pathspec.GitIgnoreSpec]]] = field(default_factory=dict, repr=False)
 
     def excluded(self, path: Path, top: Path) -> bool:
         """Whether an `--exclude` glob matches `path` (below the folder `top` given)."""
+        if not self.exclude:
+            return False
         relative = PurePosixPath(path.relative_to(top).as_posix())
         for glob in self.exclude:
             glob = glob.rstrip("/")
@@ -63,15 +66,26 @@ class Selection:
         if self.no_ignore:
             return False
         absolute = Path(os.path.abspath(path))
-        for folder in absolute.parents:
-            spec = self._spec(folder)
-            if spec is not None:
-                relative = absolute.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(relative):
-                    return True
-            if (folder / ".git").exists():
-                break
+        for folder, spec in self._chain(absolute.parent):
+            relative = absolute.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(relative):
+                return True
         return False
+
+    def _chain(self, parent: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+        """The ignore files that apply in `parent`: its own and those of the folders above it, up to
+        the repository root; found once per folder, not once per file."""
+        key = str(parent)
+        if key not in self._chains:
+            chain = []
+            for folder in (parent, *parent.parents):
+                spec = self._spec(folder)
+                if spec is not None:
+                    chain.append((folder, spec))
+                if (folder / ".git").exists():
+                    break
+            self._chains[key] = chain
+        return self._chains[key]
 
     def skips(self, path: Path, top: Path, is_dir: bool) -> bool:
         """Whether a walk of the folder `top` leaves out `path`: hidden, a cache, excluded or ignored."""

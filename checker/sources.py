@@ -176,7 +176,8 @@ def _hash_header(text: str, name: str) -> tuple[dict[str, tuple[Any, str, int | 
     return header, min(pos, len(text)), []
 
 
-def _display(path: Path, base: Path) -> str:
+def relative_name(path: Path, base: Path) -> str:
+    """`path` named from `base`, the folder given (its own name when it was given itself)."""
     try:
         shown = path.relative_to(base).as_posix()
     except ValueError:
@@ -293,17 +294,17 @@ def _overlong_warnings(text: str, start: int, where: str) -> Iterator[Problem]:
                       hint="a statement across a cut may be missed")
 
 
-def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None
-                 ) -> Iterator[Source | Problem]:
+def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None,
+                 named: Callable[[Path, Path], str] = relative_name) -> Iterator[Source | Problem]:
     """Every source under `paths`, one at a time, with problems (warnings or errors) in between;
-    `skip` as for `source_files`."""
+    `skip` as for `source_files`; each source's name is `named(file, folder given)`."""
     manifests: dict[Path, ManifestReader] = {}
     for item in source_files(paths, skip):
         if isinstance(item, Problem):
             yield item
             continue
         file, base = item
-        name = _display(file, base)
+        name = named(file, base)
         where = safe_name(str(file))  # problems name the file as the user can open it
         if where != str(file):
             yield Problem(file=where, level="warning", message="file name is not valid UTF-8: its bytes are shown as \\xNN",

@@ -238,7 +238,7 @@ def overlong(text: str, start: int = 0) -> tuple[tuple[int, int] | None, tuple[i
     """The first paragraph longer than `MAX_PARAGRAPH` and the first stretch of more than `MAX_SENTENCE`
     characters without a sentence end or line break, each as (offset, length): what will be cut."""
     paragraph = None
-    at = start
+    at = start if len(text) - start > MAX_PARAGRAPH else len(text)  # a short text has no long paragraph
     while paragraph is None and at < len(text):
         end = text.find("\n\n", at)
         end = len(text) if end == -1 else end

@@ -79,3 +79,35 @@ def test_the_key_scan_leaves_unusual_manifests_to_the_index() -> None:
     assert not keys_in_order("a.txt: {}\na.txt: {}\n")
     assert not keys_in_order('"a.txt": {}\nb.txt: {}\n')
     assert not keys_in_order("{a.txt: {}, b.txt: {}}\n")
+
+
+def test_entries_made_from_events_are_what_the_composer_makes() -> None:
+    """Scalars and entry mappings read straight from parser events: the same values and lines as the
+    guarded composer gives, for every style a manifest may use; an alias is still refused."""
+    import pytest
+    import yaml
+
+    from checker.manifest import _stream, load_yaml
+
+    text = """a.txt: {outlet: "Valley Courier", published: 2019-01-01}
+b.txt:
+  outlet: 'Bay, Chronicle'
+  published: 2021-02-30
+  tags: [one, two]
+  note: !!str 123
+  pages: 12
+  nothing: ~
+  nested: {deep: {deeper: yes}}
+c.txt: &first {outlet: Anchored}
+d.txt: !!map {outlet: Tagged}
+e.txt:
+  outlet: >
+    Folded
+    text
+"""
+    streamed = {file: {k: (v, line) for k, (v, _, line) in entry.items()}
+                for file, entry, _, _ in _stream(text, "sources.yaml")}
+    data, lines, _ = load_yaml(text)
+    assert streamed == {file: {k: (v, lines[(file, k)] + 1) for k, v in entry.items()} for file, entry in data.items()}
+    with pytest.raises(yaml.MarkedYAMLError, match="aliases"):
+        list(_stream("a.txt: {outlet: &o X}\nb.txt: {outlet: *o}\n", "sources.yaml"))

@@ -1,9 +1,10 @@
 """Where the matching runs: in this process, in a pool of local processes (`--jobs`), or on a Dask
 cluster (`--engine dask`).
 
-Sources are read here, in order, and sent out in batches of about `BATCH_BYTES`; their mentions come
-back batch by batch in the order sent, so every engine gives the mentions, and so the report, of a
-serial run. At most a few batches per worker are in flight, so memory stays bounded by them.
+Sources found here, in order, are sent out in batches of about `BATCH_BYTES` — as files for local
+workers to read (`match_found`), or read here and sent as text (the Dask cluster, `suggest`); their
+mentions come back batch by batch in the order sent, so every engine gives the mentions, and so the
+report, of a serial run. At most a few batches per worker are in flight, so memory stays bounded by them.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import Any, NamedTuple
 
 from checker.compare import finding_order
 from checker.match import KeywordIndex, match_source
-from checker.models import Finding, Mention, Source, Version
+from checker.models import Finding, Mention, Problem, Source, Version
 from checker.rules import Rule
+from checker.sources import Found, read_found
 
 BATCH_BYTES = 1_000_000
 """Characters of text per batch sent to a worker: enough that sending costs little beside matching."""
@@ -32,14 +34,23 @@ IN_FLIGHT = 3
 """Batches per worker sent ahead."""
 
 
-def batches(sources: Iterable[Source], size: int | None = None) -> Iterator[list[Source]]:
+Item = Any
+"""What a batch holds: `Source`s read here, or `Found` files for a worker to read."""
+
+
+def _characters(batch: list[Item]) -> int:
+    """The characters of text in a batch (for files not read yet, their bytes)."""
+    return sum(item.size if isinstance(item, Found) else len(item.text) for item in batch)
+
+
+def batches(sources: Iterable[Item], size: int | None = None) -> Iterator[list[Item]]:
     """Consecutive sources in lists of about `size` (`BATCH_BYTES`) characters of text, one source at least."""
     size = size or BATCH_BYTES
-    batch: list[Source] = []
+    batch: list[Item] = []
     held = 0
     for source in sources:
         batch.append(source)
-        held += len(source.text)
+        held += _characters([source])
         if held >= size:
             yield batch
             batch, held = [], 0
@@ -60,11 +71,33 @@ def match_batch(index: KeywordIndex, batch: list[Source]) -> list[Mention]:
     return [mention for source in batch for mention in match_source(source, index)]
 
 
-def _done(batch: list[Source], result: Any) -> Done:
-    return Done(len(batch), sum(len(source.text) for source in batch), result)
+class Read(NamedTuple):
+    """What came of a batch of found files: their mentions, their problems in order, how many were read."""
+
+    mentions: list[Mention]
+    problems: list[Problem]
+    sources: int
 
 
-def ordered(submit: Callable[[list[Source]], Any], work: Iterable[list[Source]], ahead: int) -> Iterator[Done]:
+def read_and_match(index: KeywordIndex, batch: list[Found]) -> Read:
+    """Each file of a batch read (`read_found`) and matched, here or in a worker."""
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    count = 0
+    for found in batch:
+        source, said = read_found(found)
+        problems += said
+        if source is not None:
+            count += 1
+            mentions += match_source(source, index)
+    return Read(mentions, problems, count)
+
+
+def _done(batch: list[Item], result: Any) -> Done:
+    return Done(len(batch), _characters(batch), result)
+
+
+def ordered(submit: Callable[[list[Item]], Any], work: Iterable[list[Item]], ahead: int) -> Iterator[Done]:
     """Each batch's mentions in the order the batches come, with at most `ahead` of them in flight;
     `submit` returns a future (`result()` gives the mentions)."""
     pending: deque[tuple[Any, int, int]] = deque()
@@ -74,7 +107,7 @@ def ordered(submit: Callable[[list[Source]], Any], work: Iterable[list[Source]],
         return Done(count, characters, future.result())
 
     for batch in work:
-        pending.append((submit(batch), len(batch), sum(len(source.text) for source in batch)))
+        pending.append((submit(batch), len(batch), _characters(batch)))
         if len(pending) >= ahead:
             yield oldest()
     while pending:
@@ -94,6 +127,11 @@ def _match_in_worker(batch: list[Source]) -> list[Mention]:
     return match_batch(_INDEX, batch)
 
 
+def _read_and_match_in_worker(batch: list[Found]) -> Read:
+    assert _INDEX is not None, "the pool's initializer builds the index"
+    return read_and_match(_INDEX, batch)
+
+
 def _start_method() -> BaseContext:
     """How worker processes start: forked on Linux while this process runs no other thread (nothing
     to import again, which on two cores is the difference between 1.4 and 1.6 times faster);
@@ -108,8 +146,8 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_batches(sources: Iterable[Source], jobs: int | None, here: Callable[[list[Source]], Any],
-                there: Callable[[list[Source]], Any], initializer: Callable[..., None] | None = None,
+def map_batches(sources: Iterable[Item], jobs: int | None, here: Callable[[list[Item]], Any],
+                there: Callable[[list[Item]], Any], initializer: Callable[..., None] | None = None,
                 initargs: tuple[Any, ...] = ()) -> Iterator[Done]:
     """`here(batch)` for each batch in this process when `jobs` is 1, else `there(batch)` in `jobs`
     processes started with `initializer(*initargs)` (None: as many as there are cores, once the corpus
@@ -134,9 +172,17 @@ def map_batches(sources: Iterable[Source], jobs: int | None, here: Callable[[lis
 
 
 def match_local(sources: Iterable[Source], rules: list[Rule], jobs: int | None) -> Iterator[Done]:
-    """Mentions batch by batch, here or in processes as `map_batches` says."""
+    """Mentions of sources read here, batch by batch, here or in processes as `map_batches` says."""
     index = KeywordIndex(rules)
     return map_batches(sources, jobs, lambda batch: match_batch(index, batch), _match_in_worker,
+                       _start_worker, (rules,))
+
+
+def match_found(found: Iterable[Found], rules: list[Rule], jobs: int | None) -> Iterator[Done]:
+    """`Read`s of found files, batch by batch: each read and matched where its batch goes, so that with
+    `jobs` processes the reading is shared out as well."""
+    index = KeywordIndex(rules)
+    return map_batches(found, jobs, lambda batch: read_and_match(index, batch), _read_and_match_in_worker,
                        _start_worker, (rules,))
 
 

@@ -6,15 +6,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 from checker.compare import compare
-from checker.engines import Done, match_local
-from checker.paths import display_path
+from checker.engines import Done, Read, match_found
 from checker.models import CheckResult, Mention, Problem, RuleInfo, Source, Stats
+from checker.paths import display_path
 from checker.rules import Rule, load_rules
 from checker.selection import STDIN, Selection, select_rules
-from checker.sources import load_sources, safe_name
+from checker.sources import Found, find_sources, read_each, safe_name
 
 STDIN_NAME = "<stdin>"
 
@@ -30,31 +32,44 @@ def _shown(file: Path, _: Path) -> str:
     return safe_name(display_path(file))
 
 
-def _read(files: list[Path], selection: Selection) -> Iterator[Source | Problem]:
-    """`load_sources` over `files` (one call, so each folder's manifest is read once), with `-`
-    read from standard input as one `.txt` source."""
+def _found(files: list[Path], selection: Selection, stack: ExitStack) -> Iterator[Found | Problem]:
+    """`find_sources` over `files` (one call, so each folder's manifest is read once), with `-` copied
+    from standard input to a temporary file that `stack` removes, found as `<stdin>`."""
     if STDIN not in map(str, files):
-        yield from load_sources(files, selection.skips, _shown)
+        yield from find_sources(files, selection.skips, _shown)
         return
     for file in files:
         if str(file) != STDIN:
-            yield from _read([file], selection)
+            yield from _found([file], selection, stack)
             continue
-        with tempfile.TemporaryDirectory() as folder:
-            copy = Path(folder) / "stdin.txt"
-            copy.write_bytes(sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode())
-            for item in load_sources([copy]):
-                if isinstance(item, Source):
-                    yield item.model_copy(update={"name": STDIN_NAME, "path": STDIN_NAME})
-                else:
-                    yield item.model_copy(update={"file": STDIN_NAME})
+        copy = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "stdin.txt"
+        copy.write_bytes(sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode())
+        for item in find_sources([copy]):
+            if isinstance(item, Found):
+                yield replace(item, path=STDIN_NAME, name=STDIN_NAME)
+            else:
+                yield item.model_copy(update={"file": STDIN_NAME})
+
+
+def _each_said_before(items: Iterable[Found | Problem], rest: list[Problem]) -> Iterator[Found]:
+    """The found files, each carrying the problems said since the one before (so that they come back
+    in order from whichever worker reads it); those after the last go to `rest`."""
+    said: list[Problem] = []
+    for item in items:
+        if isinstance(item, Problem):
+            said.append(item)
+        else:
+            yield replace(item, before=(*said, *item.before)) if said else item
+            said = []
+    rest += said
 
 
 def read_sources(source_paths: Sequence[Path | str] | Path | str,
                  selection: Selection | None = None) -> Iterator[Source | Problem]:
     """Every source under `source_paths`, one at a time, as every command reads them: folders walked as
     `checker.selection` says, `-` from standard input, each named by its path from the current folder."""
-    yield from _read(_paths(source_paths), selection or Selection())
+    with ExitStack() as stack:
+        yield from read_each(_found(_paths(source_paths), selection or Selection(), stack))
 
 
 def each_source(source_paths: Sequence[Path | str] | Path | str, selection: Selection | None,
@@ -97,25 +112,33 @@ def check_sources(source_paths: Sequence[Path | str] | Path | str, rules: Sequen
                 count += 1
                 yield item
 
-    def collect(done: Iterable[Done]) -> list[Mention]:
-        mentions: list[Mention] = []
-        for batch in done:
-            mentions += batch.mentions
-            if progress is not None:
-                progress(batch.sources, batch.characters, len(batch.mentions))
-        return mentions
+    def told(batch: Done, found: int) -> None:
+        if progress is not None:
+            progress(batch.sources, batch.characters, found)
 
+    mentions: list[Mention] = []
     if engine == "dask":
         from checker.dask_engine import DaskEngine
 
         cluster = DaskEngine(scheduler)
         try:
-            mentions = collect(cluster.match(sources(), rules))
+            for batch in cluster.match(sources(), rules):  # read here, sent as text
+                mentions += batch.mentions
+                told(batch, len(batch.mentions))
             findings, versions = cluster.compare(rules, mentions)
         finally:
             cluster.close()
     else:
-        mentions = collect(match_local(sources(), rules, jobs))
+        rest: list[Problem] = []
+        with ExitStack() as stack:  # files are read where they are matched
+            found = _each_said_before(_found(_paths(source_paths), selection or Selection(), stack), rest)
+            for batch in match_found(found, rules, jobs):
+                read: Read = batch.mentions
+                mentions += read.mentions
+                problems += read.problems
+                count += read.sources
+                told(batch, len(read.mentions))
+        problems += rest
         findings, versions = compare(rules, mentions)
     stats = Stats(sources=count, rules=len(rules), mentions=len(mentions),
                   seconds=round(time.perf_counter() - started, 3))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 
 from checker.files import MAX_SOURCE_BYTES, NotRegularFile, kind_of, read_regular
 from checker.formats import CONVERTED_SUFFIXES, PageMeta, convert
-from checker.manifest import ManifestReader, load_yaml, yaml_problem
+from checker.manifest import Entry, ManifestReader, load_yaml, yaml_problem
 from checker.models import Problem, Source, SourceMeta
 from checker.text import MAX_PARAGRAPH, MAX_SENTENCE, overlong
 
@@ -204,7 +205,7 @@ Skip = Callable[[Path, bool], bool]
 """Whether to leave out a path (and whether it is a folder) found walking: `checker.selection`."""
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterator[Path | Problem]:
+def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterator[tuple[Path, int] | Problem]:
     """The source files under `folder`, in sorted order, listed one folder at a time (never the whole
     tree at once); a folder that cannot be listed, or an entry that is no regular file, is a warning.
     What `skip` leaves out is not read nor warned about."""
@@ -238,7 +239,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterat
             seen.discard((info.st_dev, info.st_ino))
         elif Path(name).suffix.lower() in SOURCE_SUFFIXES:
             if stat.S_ISREG(info.st_mode):
-                yield path
+                yield path, info.st_size
             else:
                 yield Problem(file=safe_name(entry_path), level="warning",
                               message=f"skipped: it is {_kind(info.st_mode)}, not a regular file",
@@ -246,8 +247,8 @@ def _walk(folder: Path, seen: set[tuple[int, int]], skip: Skip | None) -> Iterat
 
 
 def source_files(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None
-                 ) -> Iterator[tuple[Path, Path] | Problem]:
-    """`(file, base)` for every source under `paths`, sorted; problems for paths that yield nothing.
+                 ) -> Iterator[tuple[Path, Path, int] | Problem]:
+    """`(file, folder given, size)` for every source under `paths`, sorted; problems for paths that yield nothing.
     `skip(path, folder given, is_dir)` leaves out what a walk finds; a file named is always read."""
     for path in paths:
         try:
@@ -268,13 +269,13 @@ def source_files(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | N
                     yield item
                 else:
                     found = True
-                    yield item, path
+                    yield item[0], path, item[1]
             if not found:
                 yield Problem(file=safe_name(str(path)), message="no sources in this folder (.txt, .md, .html, .pdf; "
                               "hidden, ignored and excluded files left out)",
                               hint="pass a folder or files holding the articles to check; --no-ignore reads ignored ones")
         elif stat.S_ISREG(info.st_mode):
-            yield path, path.parent
+            yield path, path.parent, info.st_size
         else:
             yield Problem(file=safe_name(str(path)), message=f"it is {_kind(info.st_mode)}, not a regular file",
                           hint="pass .txt or .md files, or folders of them")
@@ -294,51 +295,98 @@ def _overlong_warnings(text: str, start: int, where: str) -> Iterator[Problem]:
                       hint="a statement across a cut may be missed")
 
 
-def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None,
-                 named: Callable[[Path, Path], str] = relative_name) -> Iterator[Source | Problem]:
-    """Every source under `paths`, one at a time, with problems (warnings or errors) in between;
-    `skip` as for `source_files`; each source's name is `named(file, folder given)`."""
+@dataclass(frozen=True)
+class Found:
+    """A source file found by the walk, with what its folder's manifest says of it, not read yet: all
+    a worker process needs to read it (`read_found`)."""
+
+    file: str
+    """where to open it"""
+    path: str
+    """the path problems name and the source keeps (`-` read from standard input: `<stdin>`)"""
+    name: str
+    listed: Entry
+    """its manifest entry"""
+    size: int
+    """its size in bytes, as the walk found it"""
+    before: tuple[Problem, ...] = ()
+    """problems said before it is read (its name, its manifest entry), in order"""
+
+
+def find_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None,
+                 named: Callable[[Path, Path], str] = relative_name) -> Iterator[Found | Problem]:
+    """Every source file under `paths`, sorted, with its manifest entry, and the problems of the walk in
+    between (those after the last file, the rest of each manifest's, at the end); `skip` as for
+    `source_files`; each source's name is `named(file, folder given)`."""
     manifests: dict[Path, ManifestReader] = {}
     for item in source_files(paths, skip):
         if isinstance(item, Problem):
             yield item
             continue
-        file, base = item
-        name = named(file, base)
+        file, base, size = item
         where = safe_name(str(file))  # problems name the file as the user can open it
+        before: list[Problem] = []
         if where != str(file):
-            yield Problem(file=where, level="warning", message="file name is not valid UTF-8: its bytes are shown as \\xNN",
-                          hint="rename the file")
+            before.append(Problem(file=where, level="warning", message="file name is not valid UTF-8: its bytes are "
+                                  "shown as \\xNN", hint="rename the file"))
         if file.parent not in manifests:
             manifests[file.parent] = ManifestReader(file.parent)
         listed, problems = manifests[file.parent].entry(file.name)
-        yield from problems
-        try:
-            raw = read_regular(file, MAX_SOURCE_BYTES)
-        except NotRegularFile as exc:
-            yield Problem(file=where, line=1, message=f"source skipped: {exc}",
-                          hint="split it into smaller files" if "limit" in str(exc) else "sources are regular files")
-            continue
-        except OSError as exc:
-            yield Problem(file=where, message=f"cannot read source: {exc.strerror or exc}", hint="check permissions")
-            continue
-        page: PageMeta = {}
-        if file.suffix.lower() in CONVERTED_SUFFIXES:  # .html, .pdf: checker.formats
-            text, problem, page = convert(file, raw, where)
-        else:
-            text, problem = decode(raw, where)
-        del raw  # the decoded text is all that is kept while the source is checked
-        if problem:
-            yield problem
-        if text is None:
-            continue
-        header, body_start, problems = _header(text, where)
-        yield from problems
-        yield from _overlong_warnings(text, body_start, where)
-        data = {**page, **listed, **header}
-        meta, problems = _meta(data)
-        yield from problems
-        # every field is already of its type (meta validated above): no copy of the text through pydantic
-        yield Source.model_construct(name=name, path=str(file), text=text, meta=meta, body_start=body_start)
+        yield Found(str(file), str(file), named(file, base), listed, size, (*before, *problems))
     for reader in manifests.values():
         yield from reader.finish()
+
+
+def read_found(found: Found) -> tuple[Source | None, list[Problem]]:
+    """The source `found`, read and decoded (None when it cannot be), with its problems in the order
+    said: those it was `found` with first."""
+    problems = list(found.before)
+    where = safe_name(found.path)
+    file = Path(found.file)
+    try:
+        raw = read_regular(file, MAX_SOURCE_BYTES)
+    except NotRegularFile as exc:
+        problems.append(Problem(file=where, line=1, message=f"source skipped: {exc}",
+                                hint="split it into smaller files" if "limit" in str(exc) else "sources are regular files"))
+        return None, problems
+    except OSError as exc:
+        problems.append(Problem(file=where, message=f"cannot read source: {exc.strerror or exc}",
+                                hint="check permissions"))
+        return None, problems
+    page: PageMeta = {}
+    if file.suffix.lower() in CONVERTED_SUFFIXES:  # .html, .pdf: checker.formats
+        text, problem, page = convert(file, raw, where)
+    else:
+        text, problem = decode(raw, where)
+    del raw  # the decoded text is all that is kept while the source is checked
+    if problem:
+        problems.append(problem)
+    if text is None:
+        return None, problems
+    header, body_start, found_problems = _header(text, where)
+    problems += found_problems
+    problems += _overlong_warnings(text, body_start, where)
+    meta, found_problems = _meta({**page, **found.listed, **header})
+    problems += found_problems
+    # every field is already of its type (meta validated above): no copy of the text through pydantic
+    source = Source.model_construct(name=found.name, path=found.path, text=text, meta=meta, body_start=body_start)
+    return source, problems
+
+
+def read_each(items: Iterable[Found | Problem]) -> Iterator[Source | Problem]:
+    """Each found file read in turn, its problems and then the source, with the other problems in between."""
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        source, problems = read_found(item)
+        yield from problems
+        if source is not None:
+            yield source
+
+
+def load_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None,
+                 named: Callable[[Path, Path], str] = relative_name) -> Iterator[Source | Problem]:
+    """Every source under `paths`, one at a time, with problems (warnings or errors) in between: what
+    `find_sources` finds, each read by `read_found`."""
+    return read_each(find_sources(paths, skip, named))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -79,3 +80,29 @@ def test_no_progress_bar_when_standard_error_is_no_terminal(tmp_path: Path) -> N
     result = CliRunner().invoke(app, ["check", str(seeds), "--rules", str(rules), "--format", "json", "--jobs", "2"])
     assert result.exit_code == 1, result.output
     assert result.stderr == ""
+
+
+def test_workers_read_the_files_and_say_their_problems_in_the_order_of_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are read where they are matched; problems of the walk, the manifest and the reading come
+    back in the order a serial run says them, and a file that cannot be read is no source."""
+    from checker import check
+
+    monkeypatch.setattr(engines, "BATCH_BYTES", 200)
+    folder = tmp_path / "sources"
+    for n in range(30):
+        sub = folder / f"part{n % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        body = f"The county said {n} homes flooded.\n" * 8
+        (sub / f"{n:02}.txt").write_bytes(body.encode() + (b"caf\xe9\n" if n % 4 == 0 else b""))
+        (sub / f"{n:02}-front.md").write_text("---\npublished: not a date\n---\nText.\n" if n % 5 == 0 else "Text.\n")
+    (folder / "part1" / "sources.yaml").write_text("04.txt: {outlet: A, outlet: B}\nzz.txt: [\n")
+    os.mkfifo(folder / "part2" / "pipe.txt")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "homes.yaml").write_text("id: homes\ntitle: Homes flooded\ntype: quantity\nabout: [homes]\nunit: homes\n")
+    one, two = check(folder, rules, jobs=1), check(folder, rules, jobs=2)
+    assert [p.model_dump() for p in two.problems] == [p.model_dump() for p in one.problems]
+    assert {"not a regular file" in p.message for p in one.problems} == {True, False}
+    assert len(one.problems) > 10 and one.stats.sources == two.stats.sources == 60
+    assert [f.fingerprint for f in two.findings] == [f.fingerprint for f in one.findings]

@@ -43,10 +43,7 @@ class ProgressBar:
         total = 0
         for item in source_files([p for p in paths if str(p) != "-"], selection.skips):
             if isinstance(item, tuple):
-                try:
-                    total += item[0].stat().st_size
-                except OSError:
-                    continue
+                total += item[2]
         self.progress.update(self.task, total=max(total, 1))
 
     def __call__(self, sources: int, characters: int, statements: int) -> None:

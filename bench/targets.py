@@ -112,7 +112,7 @@ TARGETS = {"dense MB/s per core": (">=", 10), "sparse 50 MB x 500 rules MB/s per
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE / "out")
-    parser.add_argument("--dense-mb", type=float, default=10)
+    parser.add_argument("--dense-mb", type=float, default=20, help="size of the dense story corpus in MB")
     parser.add_argument("--scale", type=float, nargs="*", default=[10, 50, 200])
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--checker", type=Path, help="run the checker package found in this folder")

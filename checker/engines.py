@@ -27,6 +27,9 @@ from checker.sources import Found, read_found
 
 BATCH_BYTES = 1_000_000
 """Characters of text per batch sent to a worker: enough that sending costs little beside matching."""
+FOUND_BATCH_BYTES = 250_000
+"""Bytes of files per batch a worker reads itself: sending their names costs nothing, and small batches
+keep every worker busy to the end."""
 AUTO_SERIAL_BYTES = 8_000_000
 """With no `--jobs`, text matched in this process before a pool is started: a small corpus is done
 before worker processes would have started."""
@@ -148,12 +151,13 @@ def default_jobs() -> int:
 
 def map_batches(sources: Iterable[Item], jobs: int | None, here: Callable[[list[Item]], Any],
                 there: Callable[[list[Item]], Any], initializer: Callable[..., None] | None = None,
-                initargs: tuple[Any, ...] = ()) -> Iterator[Done]:
+                initargs: tuple[Any, ...] = (), size: int | None = None) -> Iterator[Done]:
     """`here(batch)` for each batch in this process when `jobs` is 1, else `there(batch)` in `jobs`
     processes started with `initializer(*initargs)` (None: as many as there are cores, once the corpus
-    turns out larger than `AUTO_SERIAL_BYTES`); results in the order of the batches. `there` and
-    `initializer` are module-level functions, which a spawned process can import."""
-    work = batches(sources)
+    turns out larger than `AUTO_SERIAL_BYTES`); results in the order of the batches, each of about
+    `size` characters (`batches`). `there` and `initializer` are module-level functions, which a
+    spawned process can import."""
+    work = batches(sources, size)
     if jobs is None:
         jobs = default_jobs()
         done = 0
@@ -183,7 +187,7 @@ def match_found(found: Iterable[Found], rules: list[Rule], jobs: int | None) -> 
     `jobs` processes the reading is shared out as well."""
     index = KeywordIndex(rules)
     return map_batches(found, jobs, lambda batch: read_and_match(index, batch), _read_and_match_in_worker,
-                       _start_worker, (rules,))
+                       _start_worker, (rules,), FOUND_BATCH_BYTES)
 
 
 def compare_by_rule(results: Iterable[tuple[list[Finding], list[Version]]]) -> tuple[list[Finding], list[Version]]:

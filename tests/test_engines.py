@@ -24,6 +24,7 @@ from tests.test_golden import report
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of a few sources, so that a small corpus is spread over every worker."""
     monkeypatch.setattr(engines, "BATCH_BYTES", 20_000)
+    monkeypatch.setattr(engines, "FOUND_BATCH_BYTES", 20_000)
 
 
 def test_jobs_give_the_report_of_one_process(tmp_path: Path, small_batches: None) -> None:
@@ -88,7 +89,7 @@ def test_workers_read_the_files_and_say_their_problems_in_the_order_of_one_proce
     back in the order a serial run says them, and a file that cannot be read is no source."""
     from checker import check
 
-    monkeypatch.setattr(engines, "BATCH_BYTES", 200)
+    monkeypatch.setattr(engines, "FOUND_BATCH_BYTES", 200)
     folder = tmp_path / "sources"
     for n in range(30):
         sub = folder / f"part{n % 3}"

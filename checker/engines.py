@@ -1,8 +1,8 @@
 """Where the matching runs: in this process, in a pool of local processes (`--jobs`), or on a Dask
 cluster (`--engine dask`).
 
-Sources found here, in order, are sent out in batches of about `BATCH_BYTES` — as files for local
-workers to read (`match_found`), or read here and sent as text (the Dask cluster, `suggest`); their
+Sources found here, in order, are sent out in batches — as files for local workers to read
+(`match_found`, `FOUND_BATCH_BYTES`), or read here and sent as text to a Dask cluster (`BATCH_BYTES`); their
 mentions come back batch by batch in the order sent, so every engine gives the mentions, and so the
 report, of a serial run. At most a few batches per worker are in flight, so memory stays bounded by them.
 """
@@ -125,11 +125,6 @@ def _start_worker(rules: list[Rule]) -> None:
     _INDEX = KeywordIndex(rules)
 
 
-def _match_in_worker(batch: list[Source]) -> list[Mention]:
-    assert _INDEX is not None, "the pool's initializer builds the index"
-    return match_batch(_INDEX, batch)
-
-
 def _read_and_match_in_worker(batch: list[Found]) -> Read:
     assert _INDEX is not None, "the pool's initializer builds the index"
     return read_and_match(_INDEX, batch)
@@ -173,13 +168,6 @@ def map_batches(sources: Iterable[Item], jobs: int | None, here: Callable[[list[
     with ProcessPoolExecutor(jobs, mp_context=_start_method(), initializer=initializer,
                              initargs=initargs) as pool:
         yield from ordered(lambda batch: pool.submit(there, batch), work, jobs * IN_FLIGHT)
-
-
-def match_local(sources: Iterable[Source], rules: list[Rule], jobs: int | None) -> Iterator[Done]:
-    """Mentions of sources read here, batch by batch, here or in processes as `map_batches` says."""
-    index = KeywordIndex(rules)
-    return map_batches(sources, jobs, lambda batch: match_batch(index, batch), _match_in_worker,
-                       _start_worker, (rules,))
 
 
 def match_found(found: Iterable[Found], rules: list[Rule], jobs: int | None) -> Iterator[Done]:

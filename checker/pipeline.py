@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
@@ -51,11 +51,14 @@ def _found(files: list[Path], selection: Selection, stack: ExitStack) -> Iterato
                 yield item.model_copy(update={"file": STDIN_NAME})
 
 
-def _each_said_before(items: Iterable[Found | Problem], rest: list[Problem]) -> Iterator[Found]:
-    """The found files, each carrying the problems said since the one before (so that they come back
-    in order from whichever worker reads it); those after the last go to `rest`."""
+def found_sources(source_paths: Sequence[Path | str] | Path | str, selection: Selection | None, stack: ExitStack,
+                  rest: list[Problem]) -> Iterator[Found]:
+    """The source files under `source_paths` as `read_sources` finds them, not read yet (for workers to
+    read: `checker.sources.read_found`), each carrying the problems said since the one before, so that
+    they come back in order from whichever worker reads it; those after the last go to `rest`.
+    Standard input is copied to a file that `stack` removes."""
     said: list[Problem] = []
-    for item in items:
+    for item in _found(_paths(source_paths), selection or Selection(), stack):
         if isinstance(item, Problem):
             said.append(item)
         else:
@@ -131,8 +134,7 @@ def check_sources(source_paths: Sequence[Path | str] | Path | str, rules: Sequen
     else:
         rest: list[Problem] = []
         with ExitStack() as stack:  # files are read where they are matched
-            found = _each_said_before(_found(_paths(source_paths), selection or Selection(), stack), rest)
-            for batch in match_found(found, rules, jobs):
+            for batch in match_found(found_sources(source_paths, selection, stack, rest), rules, jobs):
                 read: Read = batch.mentions
                 mentions += read.mentions
                 problems += read.problems

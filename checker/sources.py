@@ -23,7 +23,7 @@ from checker.files import MAX_SOURCE_BYTES, NotRegularFile, kind_of, read_regula
 from checker.formats import CONVERTED_SUFFIXES, PageMeta, convert
 from checker.manifest import Entry, ManifestReader, load_yaml, yaml_problem
 from checker.models import Problem, Source, SourceMeta
-from checker.text import MAX_PARAGRAPH, MAX_SENTENCE, overlong
+from checker.text import MAX_PARAGRAPH, MAX_SENTENCE, only_paragraphs, overlong
 
 TEXT_SUFFIXES = (".txt", ".md")
 SOURCE_SUFFIXES = TEXT_SUFFIXES + CONVERTED_SUFFIXES
@@ -311,6 +311,8 @@ class Found:
     """its size in bytes, as the walk found it"""
     before: tuple[Problem, ...] = ()
     """problems said before it is read (its name, its manifest entry), in order"""
+    paragraphs: frozenset[int] = frozenset()
+    """when given, only the paragraphs holding one of these offsets are read (`only_paragraphs`)"""
 
 
 def find_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None,
@@ -368,6 +370,8 @@ def read_found(found: Found) -> tuple[Source | None, list[Problem]]:
     problems += _overlong_warnings(text, body_start, where)
     meta, found_problems = _meta({**page, **found.listed, **header})
     problems += found_problems
+    if found.paragraphs:
+        text = only_paragraphs(text, found.paragraphs)
     # every field is already of its type (meta validated above): no copy of the text through pydantic
     source = Source.model_construct(name=found.name, path=found.path, text=text, meta=meta, body_start=body_start)
     return source, problems

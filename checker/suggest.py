@@ -17,7 +17,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -31,15 +32,16 @@ from checker.extract.nouns import STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
 from checker.extract.quantity import QUALIFIERS
 from checker.compare import compare
-from checker.engines import map_batches, match_local
+from checker.engines import FOUND_BATCH_BYTES, map_batches, match_found
 from checker.match import mentions_in_text
-from checker.models import Finding, Problem, Source, Version
-from checker.pipeline import each_source
+from checker.models import Finding, Mention, Problem, Version
+from checker.pipeline import found_sources
 from checker.rules import DateRule, QuantityRule
 from checker.rules.base import ID_PATTERN, Example
 from checker.rules.show import flow
 from checker.selection import Selection
-from checker.text import match_form, paragraph_bounds, previous_paragraph
+from checker.sources import Found, read_found
+from checker.text import match_form
 
 Draft = QuantityRule | DateRule
 """What a candidate claim becomes: a count (from figures) or a date (from dated events)."""
@@ -176,16 +178,17 @@ class _Cluster:
         return (len(self.values) > RECURRING_VALUES and top_two < RECURRING_SHARE * self.size
                 or several >= SEVERAL_SOURCES and several >= SEVERAL_SHARE * len(self.sources))
 
-    def similarity(self, figure: _Figure) -> float:
-        """Jaccard similarity of context words; a figure naming the cluster's noun as its whole
-        ("parents of 628 children") counts that as a shared word."""
+    def similarity(self, figure: _Figure, words: set[str], beside: set[str]) -> float:
+        """Jaccard similarity of context words (`words`: the figure's context as a set); a figure
+        naming the cluster's noun as its whole ("parents of 628 children") counts that as a shared word."""
         _, top, near = self.ranked()
-        mine = set(figure.context) - self.nouns.keys()
-        union = top | mine
-        shared = len(top & mine) + (1 if self.noun in figure.wholes else 0)
-        # the words right beside a figure say most about it ("homes were flooded"): count them twice
-        shared += len(set(figure.context[:2]) & near)
-        return shared / len(union) if union else 0.0
+        mine = words.difference(self.nouns)
+        common = len(top & mine)
+        union = len(top) + len(mine) - common
+        shared = common + (1 if self.noun in figure.wholes else 0)
+        # the words right beside a figure (`beside`) say most about it ("homes were flooded"): count them twice
+        shared += len(beside & near)
+        return shared / union if union else 0.0
 
 
 class Suggestion(BaseModel):
@@ -356,40 +359,23 @@ def events_in(text: str, source: str, published: date | None) -> list[_Event]:
     return found
 
 
-def figures_of(batch: list[Source]) -> list[tuple[str, int, list[_Figure], list[_Event]]]:
-    """`figures_in` and `events_in` each source of a batch, with its path and where its body starts
-    (what their offsets count from): the first pass, run here or in a worker."""
-    found = []
-    for source in batch:
-        body = source.text[source.body_start:]
-        found.append((source.path, source.body_start, figures_in(body, source.name),
-                      events_in(body, source.name, source.meta.published)))
-    return found
+Stated = tuple[str, int, list[_Figure], list[_Event]]
+"""A source's figures and events, with its path and where its body starts (what their offsets count from)."""
 
 
-def only_paragraphs(source: Source, offsets: set[int]) -> Source:
-    """`source` with every paragraph blanked (spaces; line breaks kept, so offsets and lines stay) but
-    those holding one of `offsets` and the one before each, which is all a statement there is read
-    from (the one before: who "he said" stands for): the drafts read them exactly as in the whole text."""
-    text = source.text
-    kept: list[tuple[int, int]] = []
-    for at in sorted(offsets):
-        if kept and at < kept[-1][1]:
-            continue
-        start, end = paragraph_bounds(text, at)
-        before = previous_paragraph(text, start)
-        kept.append((start if before is None else before[0], end))
-    pieces: list[str] = []
-    done = 0
-    for start, end in kept:
-        pieces += [_blank(text[done:max(done, start)]), text[max(done, start):end]]
-        done = max(done, end)
-    pieces.append(_blank(text[done:]))
-    return source.model_copy(update={"text": "".join(pieces)})
-
-
-def _blank(text: str) -> str:
-    return "\n".join(" " * len(line) for line in text.split("\n"))
+def figures_of(batch: list[Found]) -> tuple[list[Problem], int, list[Stated]]:
+    """Each file of a batch read, and `figures_in` and `events_in` it: the first pass, run here or in a
+    worker. With the problems of the files in order and how many were read."""
+    problems: list[Problem] = []
+    stated: list[Stated] = []
+    for found in batch:
+        source, said = read_found(found)
+        problems += said
+        if source is not None:
+            body = source.text[source.body_start:]
+            stated.append((source.path, source.body_start, figures_in(body, source.name),
+                           events_in(body, source.name, source.meta.published)))
+    return problems, len(stated), stated
 
 
 def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
@@ -421,9 +407,10 @@ class _Grouping:
         by_noun = self._by_noun
         self.spread.update(figure.context)
         best: tuple[float, _Cluster] | None = None
+        words, beside = set(figure.context), set(figure.context[:2])
         for noun in sorted({figure.noun} | figure.wholes):
             for cluster in by_noun[noun][:MAX_CLUSTERS_TRIED]:
-                score = cluster.similarity(figure)
+                score = cluster.similarity(figure, words, beside)
                 if score >= MIN_SIMILARITY and (best is None or score > best[0]):
                     best = (score, cluster)
         if best is None:
@@ -529,16 +516,22 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     places: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     """for each counted noun (each event), the files that state a figure of it and where: the only
     places a draft can read a statement"""
-    for done in map_batches(each_source(paths, selection, problems), jobs, figures_of, figures_of):
-        count += done.sources
-        # grouped here while the workers read the next batches
-        for path, body_start, found, stated in done.mentions:
-            events += stated
-            for figure in found:
-                grouping.add(figure)
-                places[figure.noun][path].add(body_start + figure.at)
-            for event in stated:
-                places[f"{event.noun} {event.verb}"][path].add(body_start + event.at)
+    rest: list[Problem] = []
+    with ExitStack() as stack:
+        found = found_sources(paths, selection, stack, rest)
+        for done in map_batches(found, jobs, figures_of, figures_of, size=FOUND_BATCH_BYTES):
+            said, read, batch = done.mentions
+            problems += said
+            count += read
+            # grouped here while the workers read the next batches
+            for path, body_start, figures, stated in batch:
+                events += stated
+                for figure in figures:
+                    grouping.add(figure)
+                    places[figure.noun][path].add(body_start + figure.at)
+                for event in stated:
+                    places[f"{event.noun} {event.verb}"][path].add(body_start + event.at)
+    problems += rest
     # clusters giving one rule are one candidate: judged together (a figure that recurs may be split
     # over several clusters), drafted from the largest
     candidates: dict[tuple[str, ...], tuple[Draft, _Cluster]] = {
@@ -563,9 +556,12 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
         for noun in _read_keys(rule):
             for path, offsets in places[noun].items():
                 wanted[path] |= offsets
-    again = (only_paragraphs(source, wanted[source.path])
-             for source in each_source([Path(f) for f in sorted(wanted)], selection, []))
-    mentions = [mention for done in match_local(again, list(drafts), jobs) for mention in done.mentions]
+    mentions: list[Mention] = []
+    with ExitStack() as stack:
+        again = (replace(found, paragraphs=frozenset(wanted[found.path]))
+                 for found in found_sources([Path(f) for f in sorted(wanted)], selection, stack, []))
+        for done in match_found(again, list(drafts), jobs):
+            mentions += done.mentions.mentions
     found_findings, versions = compare(list(drafts), mentions)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in versions:

@@ -78,6 +78,30 @@ def previous_paragraph(text: str, start: int) -> tuple[int, int] | None:
     return 0 if before == -1 else before + 2, end
 
 
+def only_paragraphs(text: str, offsets: frozenset[int]) -> str:
+    """`text` with every paragraph blanked (spaces; line breaks kept, so offsets and lines stay) but
+    those holding one of `offsets` and the one before each, which is all a statement there is read
+    from (the one before: who "he said" stands for): they read exactly as in the whole text."""
+    kept: list[tuple[int, int]] = []
+    for at in sorted(offsets):
+        if kept and at < kept[-1][1]:
+            continue
+        start, end = paragraph_bounds(text, at)
+        before = previous_paragraph(text, start)
+        kept.append((start if before is None else before[0], end))
+    pieces: list[str] = []
+    done = 0
+    for start, end in kept:
+        pieces += [_blank(text[done:max(done, start)]), text[max(done, start):end]]
+        done = max(done, end)
+    pieces.append(_blank(text[done:]))
+    return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
 def _cut(text: str, start: int, end: int, size: int) -> int:
     """Where to end a piece of `text[start:end]` of at most `size` characters: after the last line
     break, else sentence end, else space in its second half; else at `size` exactly."""

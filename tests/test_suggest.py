@@ -120,13 +120,11 @@ def test_a_figure_each_source_states_several_of_is_a_kind_not_a_claim(tmp_path: 
 
 
 def test_a_draft_reads_the_paragraphs_of_its_figures_as_the_whole_text_gives_them():
-    from checker.models import Source, SourceMeta
-    from checker.suggest import only_paragraphs
+    from checker.text import only_paragraphs
 
     text = ("Mayor Ana Ortiz spoke at noon.\n\nNothing here.\n\nShe said 40 homes flooded.\n\n"
             "More words.\n\nThe county said 55 homes flooded.\n")
-    source = Source(name="a.txt", path="a.txt", text=text, meta=SourceMeta())
-    kept = only_paragraphs(source, {text.index("40")}).text
+    kept = only_paragraphs(text, frozenset({text.index("40")}))
     assert len(kept) == len(text) and kept.count("\n") == text.count("\n")
     assert "Nothing here." in kept and "She said 40 homes flooded." in kept
     assert "Mayor" not in kept and "More words" not in kept and "55" not in kept

@@ -75,10 +75,20 @@ def test_a_percentage_change_before_the_level() -> None:
     ("dozens of people", 24, "people", "range"),
     ("half a million people", 500000, "people", None),
     ("a quarter of a million dollars", 250000, "dollars", None),
+    ("a fine of EUR 125 million", 125000000, "euros", None),
+    ("bonds worth USD 3.2 billion", 3200000000, "dollars", None),
+    ("a fee of 350 GBP", 350, "pounds", None),
+    ("more than EUR 5m in fines", 5000000, "euros", "more-than"),
+    ("a price of 115USD", 115, "dollars", None),
 ])
 def test_written_forms(text: str, value: float, unit: str, qualifier: str | None) -> None:
     (q,) = find_quantities(text)
     assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_currency_codes_are_capitals() -> None:
+    """A code is the currency only in capitals: "eur" is no euro."""
+    assert [q.unit for q in find_quantities("the eur 5 note")] == ["note"]
 
 
 @pytest.mark.parametrize(("text", "value", "low", "high", "qualifier", "share_of"), [

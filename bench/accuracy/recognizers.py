@@ -112,6 +112,9 @@ def _currency_cases(case: Case) -> Iterator[Outcome]:
     for result in case["Results"]:
         text, resolution = result["Text"], result.get("Resolution", {})
         unit = _CURRENCIES.get(resolution.get("unit", ""))
+        written = case["Input"][result["Start"]:result["End"] + 1]
+        if resolution.get("unit") == "United States dollar" and re.search(r"USD|US\s?\$", written):
+            unit = "dollars"  # the code in capitals, or "US$": what the reader claims of US dollars
         if unit is None or resolution.get("value") is None:
             yield text, None, f"currency not claimed ({resolution.get('unit')})"
             continue

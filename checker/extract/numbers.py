@@ -27,6 +27,9 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
 PARTS = {"half": Decimal("0.5"), "a": Decimal("0.25"), "three": Decimal("0.75")}
 """The part of a scale word in "half a million", "a quarter of a million", "three quarters of a billion"."""
 CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros"}
+CURRENCY_CODES = {"USD": "dollars", "GBP": "pounds", "EUR": "euros"}
+"""Codes written before or after an amount ("EUR 125 million", "350 GBP"), in capitals only."""
+_CODE = "(?-i:USD|GBP|EUR)"
 VAGUE: dict[str, tuple[int, int]] = {
     "dozens": (24, 143),
     "hundreds": (200, 999),
@@ -49,8 +52,8 @@ _WORDNUM = (rf"(?:\ba\s+(?=(?:{_SCALE_WORDS})\b)|\b(?=(?:{_TENS}|{_ONES})\b))"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SUFFIX = r"(?:bn|mn|tn|[mMkK])(?!\w)"
 """Glued scale letters of headline English: "$8.2M", "4.7m", "$2.3bn"."""
-_NUM = (rf"(?:[$£€]\s?)?(?:(?<![\w.])[-−])?{_DIGITS}(?:{_SUFFIX}|\s+(?:thousand|million|billion|trillion)\b)?"
-        rf"(?:\s?[€£](?!\w))?|{_WORDNUM}")
+_NUM = (rf"(?:[$£€]\s?|\b{_CODE}\s?)?(?:(?<![\w.])[-−])?{_DIGITS}"
+        rf"(?:{_SUFFIX}|\s+(?:thousand|million|billion|trillion)\b)?(?:\s?[€£](?!\w)|\s?{_CODE}\b)?|{_WORDNUM}")
 _NUMBER = re.compile(
     rf"""\b(?P<part>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?\s+(?P<whole>thousand|million|billion|trillion)\b
         |\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens\s+of\s+billions
@@ -80,12 +83,13 @@ def may_hold_figure(text: str) -> bool:
 
 
 _CANDIDATE = re.compile(
-    rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS})", re.IGNORECASE)
+    rf"[$£€\-−\d]|\b(?:a|half|between|tens|hundreds|dozens|thousands|millions|billions|{_ONES}|{_TENS}|{_CODE})",
+    re.IGNORECASE)
 """Where a `_NUMBER` match can start: jumping between these and matching there finds what a search
 would, without trying the whole pattern at every character."""
 _NUM_PARTS = re.compile(
-    rf"(?:[$£€]\s?)?(?P<sign>[-−])?(?P<digits>{_DIGITS})"
-    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>thousand|million|billion|trillion))?(?:\s?[€£])?",
+    rf"(?:[$£€]\s?|{_CODE}\s?)?(?P<sign>[-−])?(?P<digits>{_DIGITS})"
+    rf"(?:(?P<suffix>{_SUFFIX})|\s+(?P<scale>thousand|million|billion|trillion))?(?:\s?[€£]|\s?{_CODE})?",
     re.IGNORECASE,
 )
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -150,8 +154,13 @@ def day_of_date(text: str, start: int, end: int, raw: str) -> bool:
 
 
 def _currency(*raws: str) -> str | None:
-    """The currency sign written before or after any of the numbers ("$5", "5 €")."""
-    return next((ch for raw in raws for ch in (raw[0], raw[-1]) if ch in CURRENCIES), None)
+    """The currency written before or after any of the numbers ("$5", "5 €", "EUR 125"), as its noun."""
+    for raw in raws:
+        for written in (raw[0], raw[-1], raw[:3], raw[-3:]):
+            found = CURRENCIES.get(written) or CURRENCY_CODES.get(written)
+            if found:
+                return found
+    return None
 
 
 def _counted(text: str, span: tuple[int, int], units: Sequence[str], percent: re.Match[str] | None,
@@ -190,7 +199,7 @@ def _build(
         interval = Interval(low=float(low), high=float(high))
     unit, unit_start, unit_end = found[:3] if found else (None, None, None)
     if currency and not (found and found[3]):
-        unit, unit_start, unit_end = CURRENCIES[currency], None, None
+        unit, unit_start, unit_end = currency, None, None
     share_of = None
     if percent:
         whole = noun_of_whole(text, percent.end(), units)

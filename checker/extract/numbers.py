@@ -148,7 +148,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def day_of_date(text: str, start: int, end: int, raw: str) -> bool:
     """Whether the number `raw` at text[start:end] is the day of a date ("May 5", "5 of May")."""
-    if not re.fullmatch(r"\d{1,2}", raw):
+    if len(raw) > 2 or not raw.isdecimal():  # one or two digits, as `\d{1,2}` reads them
         return False
     return bool(_MONTH_BEFORE.search(text[max(0, start - 12):start]) or _MONTH_AFTER.match(text, end))
 

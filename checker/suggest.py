@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -505,63 +506,94 @@ def draft_text(rule: Draft) -> str:
     return "\n".join(lines) + "\n"
 
 
-def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | None = None,
-            jobs: int | None = 1) -> Suggestions:
-    """Candidate claims in the sources under `paths`, those whose sources disagree first; `jobs` as for
-    `checker.check` runs the drafts in that many processes (None: one per core for a large corpus)."""
-    grouping = _Grouping()
-    events: list[_Event] = []
-    problems: list[Problem] = []
-    count = 0
-    places: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+@dataclass
+class _FirstPass:
+    """What the first pass keeps of a corpus: figures grouped, events, and where each was stated."""
+
+    grouping: _Grouping = field(default_factory=_Grouping)
+    events: list[_Event] = field(default_factory=list)
+    places: dict[str, dict[str, set[int]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     """for each counted noun (each event), the files that state a figure of it and where: the only
     places a draft can read a statement"""
+    problems: list[Problem] = field(default_factory=list)
+    sources: int = 0
+    copies: dict[str, Found] = field(default_factory=dict)
+    """sources read from a copy (standard input), to read again in the second pass"""
+
+
+def _first_pass(paths: Sequence[Path | str], selection: Selection | None, jobs: int | None,
+                stack: ExitStack) -> _FirstPass:
+    first = _FirstPass()
     rest: list[Problem] = []
-    with ExitStack() as stack:
-        found = found_sources(paths, selection, stack, rest)
-        for done in map_batches(found, jobs, figures_of, figures_of, size=FOUND_BATCH_BYTES):
-            said, read, batch = done.mentions
-            problems += said
-            count += read
-            # grouped here while the workers read the next batches
-            for path, body_start, figures, stated in batch:
-                events += stated
-                for figure in figures:
-                    grouping.add(figure)
-                    places[figure.noun][path].add(body_start + figure.at)
-                for event in stated:
-                    places[f"{event.noun} {event.verb}"][path].add(body_start + event.at)
-    problems += rest
+    found = found_sources(paths, selection, stack, rest)
+    for done in map_batches(_noting_copies(found, first.copies), jobs, figures_of, figures_of,
+                            size=FOUND_BATCH_BYTES):
+        said, read, batch = done.mentions
+        first.problems += said
+        first.sources += read
+        # grouped here while the workers read the next batches
+        for path, body_start, figures, stated in batch:
+            first.events += stated
+            for figure in figures:
+                first.grouping.add(figure)
+                first.places[figure.noun][path].add(body_start + figure.at)
+            for event in stated:
+                first.places[f"{event.noun} {event.verb}"][path].add(body_start + event.at)
+    first.problems += rest
+    return first
+
+
+def _noting_copies(found: Iterable[Found], copies: dict[str, Found]) -> Iterator[Found]:
+    for item in found:
+        if item.file != item.path:
+            copies[item.path] = item
+        yield item
+
+
+def _drafts(first: _FirstPass, top: int) -> list[Draft]:
+    """The drafts of the candidates worth reading again: those whose sources disagree, then what one
+    source alone states, `top` and a quarter more."""
     # clusters giving one rule are one candidate: judged together (a figure that recurs may be split
     # over several clusters), drafted from the largest
     candidates: dict[tuple[str, ...], tuple[Draft, _Cluster]] = {
-        ("date", *rule.phrases): (rule, cluster) for rule, cluster in event_drafts(events)}
-    for cluster in sorted(grouping.clusters(), key=lambda c: (-c.size, c.noun)):
-        draft = draft_rule(cluster, set(), grouping.spread)
+        ("date", *rule.phrases): (rule, cluster) for rule, cluster in event_drafts(first.events)}
+    for cluster in sorted(first.grouping.clusters(), key=lambda c: (-c.size, c.noun)):
+        draft = draft_rule(cluster, set(), first.grouping.spread)
         key = (draft.unit, *draft.about)
         if key not in candidates:
             candidates[key] = (draft, _Cluster(noun=cluster.noun))
         candidates[key][1].merge(cluster)
-    # where sources disagree, then what one source alone states; a claim several sources agree on
-    # is nothing to check (and reading it again would cost the most)
+    # a claim several sources agree on is nothing to check (and reading it again would cost the most)
     kept = [c for c in candidates.values() if not c[1].recurring() and (c[1].disagrees() or len(c[1].sources) == 1)]
     kept.sort(key=lambda c: (not c[1].disagrees(), -len(c[1].sources), -c[1].size, c[1].noun))
     taken: set[str] = set()
-    drafts: list[Draft] = [draft.model_copy(update={"id": unique_id(draft.id, taken)})
-                           for draft, _ in kept[:top + top // 4]]
-    # a draft reads a statement only where a figure counts its unit or a related one (a date rule: where
-    # its event is dated), so only the paragraphs holding one are read again
+    return [draft.model_copy(update={"id": unique_id(draft.id, taken)}) for draft, _ in kept[:top + top // 4]]
+
+
+def _second_pass(drafts: list[Draft], first: _FirstPass, selection: Selection | None, jobs: int | None,
+                 stack: ExitStack) -> list[Mention]:
+    """The drafts' statements. A draft reads one only where a figure counts its unit or a related one
+    (a date rule: where its event is dated), so only the paragraphs holding one are read again."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for rule in drafts:
         for noun in _read_keys(rule):
-            for path, offsets in places[noun].items():
+            for path, offsets in first.places[noun].items():
                 wanted[path] |= offsets
-    mentions: list[Mention] = []
-    with ExitStack() as stack:
-        again = (replace(found, paragraphs=frozenset(wanted[found.path]))
-                 for found in found_sources([Path(f) for f in sorted(wanted)], selection, stack, []))
-        for done in match_found(again, list(drafts), jobs):
-            mentions += done.mentions.mentions
+    on_disk = [Path(path) for path in sorted(wanted) if path not in first.copies]
+    found = itertools.chain(found_sources(on_disk, selection, stack, []),
+                            (first.copies[path] for path in sorted(wanted) if path in first.copies))
+    again = (replace(item, paragraphs=frozenset(wanted[item.path]), before=()) for item in found)
+    return [mention for done in match_found(again, list(drafts), jobs) for mention in done.mentions.mentions]
+
+
+def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | None = None,
+            jobs: int | None = 1) -> Suggestions:
+    """Candidate claims in the sources under `paths`, those whose sources disagree first; `jobs` as for
+    `checker.check` runs the drafts in that many processes (None: one per core for a large corpus)."""
+    with ExitStack() as stack:  # standard input, copied to a file, is read in both passes
+        first = _first_pass(paths, selection, jobs, stack)
+        drafts = _drafts(first, top)
+        mentions = _second_pass(drafts, first, selection, jobs, stack)
     found_findings, versions = compare(list(drafts), mentions)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in versions:
@@ -573,4 +605,4 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
                    for rule in drafts if by_rule[rule.id]]
     suggestions.sort(key=lambda s: (not s.findings, -len(s.sources), -s.spread(), s.rule.id))
     chosen = [s.model_copy(update={"rule": with_examples(s)}) for s in suggestions[:top]]
-    return Suggestions(suggestions=chosen, problems=problems, sources=count)
+    return Suggestions(suggestions=chosen, problems=first.problems, sources=first.sources)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -128,3 +129,12 @@ def test_a_draft_reads_the_paragraphs_of_its_figures_as_the_whole_text_gives_the
     assert len(kept) == len(text) and kept.count("\n") == text.count("\n")
     assert "Nothing here." in kept and "She said 40 homes flooded." in kept
     assert "Mayor" not in kept and "More words" not in kept and "55" not in kept
+
+
+def test_a_source_on_standard_input_is_read_in_both_passes():
+    text = "The county said 40 homes flooded on Monday.\n\nThe mayor said 55 homes flooded.\n"
+    result = runner.invoke(app, ["suggest", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    [suggestion] = json.loads(result.stdout)["suggestions"]
+    assert {v["statement"] for v in suggestion["versions"]} == {"40 homes", "55 homes"}
+    assert {s for v in suggestion["versions"] for s in v["sources"]} == {"<stdin>"}

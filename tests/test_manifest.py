@@ -105,8 +105,9 @@ e.txt:
     Folded
     text
 """
-    streamed = {file: {k: (v, line) for k, (v, _, line) in entry.items()}
-                for file, entry, _, _ in _stream(text, "sources.yaml")}
+    streamed = {
+        file: {k: (v, line) for k, (v, _, line) in entry.items()} for file, entry, _, _ in _stream(text, "sources.yaml")
+    }
     data, lines, _ = load_yaml(text)
     assert streamed == {file: {k: (v, lines[(file, k)] + 1) for k, v in entry.items()} for file, entry in data.items()}
     with pytest.raises(yaml.MarkedYAMLError, match="aliases"):

@@ -24,6 +24,7 @@ from checker.match import KeywordIndex, match_source
 from checker.models import Finding, Mention, Problem, Source, Version
 from checker.rules import Rule
 from checker.sources import Found, read_found
+from checker.text import in_paragraphs
 
 BATCH_BYTES = 1_000_000
 """Characters of text per batch sent to a worker: enough that sending costs little beside matching."""
@@ -92,7 +93,10 @@ def read_and_match(index: KeywordIndex, batch: list[Found]) -> Read:
         problems += said
         if source is not None:
             count += 1
-            mentions += match_source(source, index)
+            found_here = match_source(source, index)
+            if found.paragraphs:
+                found_here = [m for m in found_here if in_paragraphs(source.text, m.start, found.paragraphs)]
+            mentions += found_here
     return Read(mentions, problems, count)
 
 

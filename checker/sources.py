@@ -312,7 +312,8 @@ class Found:
     before: tuple[Problem, ...] = ()
     """problems said before it is read (its name, its manifest entry), in order"""
     paragraphs: frozenset[int] = frozenset()
-    """when given, only the paragraphs holding one of these offsets are read (`only_paragraphs`)"""
+    """when given, only the statements of the paragraphs holding one of these offsets are read
+    (`only_paragraphs`, `in_paragraphs`)"""
 
 
 def find_sources(paths: list[Path], skip: Callable[[Path, Path, bool], bool] | None = None,

@@ -81,7 +81,9 @@ def previous_paragraph(text: str, start: int) -> tuple[int, int] | None:
 def only_paragraphs(text: str, offsets: frozenset[int]) -> str:
     """`text` with every paragraph blanked (spaces; line breaks kept, so offsets and lines stay) but
     those holding one of `offsets` and the one before each, which is all a statement there is read
-    from (the one before: who "he said" stands for): they read exactly as in the whole text."""
+    from (the one before: who "he said" stands for): they read exactly as in the whole text. The one
+    before is context only: its own statements are not (`in_paragraphs`), as what they are read
+    from may be blanked."""
     kept: list[tuple[int, int]] = []
     for at in sorted(offsets):
         if kept and at < kept[-1][1]:
@@ -96,6 +98,12 @@ def only_paragraphs(text: str, offsets: frozenset[int]) -> str:
         done = max(done, end)
     pieces.append(_blank(text[done:]))
     return "".join(pieces)
+
+
+def in_paragraphs(text: str, at: int, offsets: frozenset[int]) -> bool:
+    """Whether the paragraph around `at` holds one of `offsets`: a statement `only_paragraphs` reads."""
+    start, end = paragraph_bounds(text, at)
+    return any(start <= offset < end for offset in offsets)
 
 
 def _blank(text: str) -> str:

@@ -91,6 +91,15 @@ def test_currency_codes_are_capitals() -> None:
     assert [q.unit for q in find_quantities("the eur 5 note")] == ["note"]
 
 
+@pytest.mark.parametrize("text", ["On May 5 EUR ministers met.", "In 2020 EUR rates fell.", "The 2019 USD bond matured."])
+def test_a_code_after_a_year_or_a_day_makes_no_amount(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_code_in_a_pair_of_codes_is_left_to_the_unit() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("It cost 5 USD/EUR.")] == [(5, "usd")]
+
+
 @pytest.mark.parametrize(("text", "value", "low", "high", "qualifier", "share_of"), [
     ("A third of the patients left.", 33.33, 100 / 3, 100 / 3, None, "patients"),
     ("about two-thirds of those owners", 66.67, 60.0, 200 / 3 * 1.1, "about", "owners"),

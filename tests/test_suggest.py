@@ -138,3 +138,20 @@ def test_a_source_on_standard_input_is_read_in_both_passes():
     [suggestion] = json.loads(result.stdout)["suggestions"]
     assert {v["statement"] for v in suggestion["versions"]} == {"40 homes", "55 homes"}
     assert {s for v in suggestion["versions"] for s in v["sources"]} == {"<stdin>"}
+
+
+def test_a_draft_reads_each_statement_with_the_speaker_check_gives_it(tmp_path: Path):
+    """The paragraph before a figure's is read again only for whom "he said" names: a statement in it
+    (whose own paragraph before is not read again) is left to `checker check`, never read wrong."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Mayor John Smith spoke to reporters on Monday.\n\n"
+                                   "He said twelve homes were flooded in the valley.\n\n"
+                                   "The storm flooded 40 homes in the valley, officials said.\n")
+    (sources / "b.txt").write_text("The storm flooded 45 homes in the valley, officials said.\n")
+    drafts = tmp_path / "drafts"
+    assert runner.invoke(app, ["suggest", str(sources), "--out", str(drafts)]).exit_code == 0
+    checked = {(m.sentence, m.speaker) for v in check([sources], [drafts]).versions for m in v.mentions}
+    suggested = {(m.sentence, m.speaker) for s in suggest([sources]).suggestions for v in s.versions
+                 for m in v.mentions}
+    assert suggested and suggested <= checked

@@ -53,7 +53,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SUFFIX = r"(?:bn|mn|tn|[mMkK])(?!\w)"
 """Glued scale letters of headline English: "$8.2M", "4.7m", "$2.3bn"."""
 _NUM = (rf"(?:[$£€]\s?|\b{_CODE}\s?)?(?:(?<![\w.])[-−])?{_DIGITS}"
-        rf"(?:{_SUFFIX}|\s+(?:thousand|million|billion|trillion)\b)?(?:\s?[€£](?!\w)|\s?{_CODE}\b)?|{_WORDNUM}")
+        rf"(?:{_SUFFIX}|\s+(?:thousand|million|billion|trillion)\b)?(?:\s?[€£](?!\w)|\s?{_CODE}\b(?![-/:]\w))?|{_WORDNUM}")
 _NUMBER = re.compile(
     rf"""\b(?P<part>half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?\s+(?P<whole>thousand|million|billion|trillion)\b
         |\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens\s+of\s+billions
@@ -130,7 +130,17 @@ def figure_value(raw: str) -> Decimal | None:
     return value if value.adjusted() < MAX_DIGITS else None
 
 
+_CODE_AFTER = re.compile(rf"\s?{_CODE}$")
+
+
+def _bare(raw: str) -> str:
+    """A number without the currency code written after it: "2020 EUR" may be a year, "May 5 EUR" a
+    day ("EUR 2020", like "$2020", is money)."""
+    return _CODE_AFTER.sub("", raw)
+
+
 def _year_like(raw: str) -> bool:
+    raw = _bare(raw)
     return bool(re.fullmatch(r"\d{4}", raw)) and 1800 <= int(raw) <= 2100
 
 
@@ -214,7 +224,7 @@ def _build(
 def _single(text: str, start: int, end: int, units: Sequence[str]) -> Quantity | None:
     raw = text[start:end]
     value = figure_value(raw)
-    if value is None or day_of_date(text, start, end, raw):
+    if value is None or day_of_date(text, start, end, _bare(raw)):
         return None
     plus, compound = _PLUS.match(text, end), _COMPOUND.match(text, end)
     override = None
@@ -248,7 +258,7 @@ def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequ
     start, end = match.start(), match.end()
     if low >= high or _glued(text, match.start(first), end):
         return None
-    if day_of_date(text, match.start(first), match.end(first), raw1):
+    if day_of_date(text, match.start(first), match.end(first), _bare(raw1)):
         return None
     return _build(text, (start, end), low, high, units=units, currency=_currency(raw1, raw2),
                   needs_unit=_year_like(raw1) and _year_like(raw2))

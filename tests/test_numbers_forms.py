@@ -91,7 +91,8 @@ def test_currency_codes_are_capitals() -> None:
     assert [q.unit for q in find_quantities("the eur 5 note")] == ["note"]
 
 
-@pytest.mark.parametrize("text", ["On May 5 EUR ministers met.", "In 2020 EUR rates fell.", "The 2019 USD bond matured."])
+@pytest.mark.parametrize("text", ["On May 5 EUR ministers met.", "In 2020 EUR rates fell.",
+                                  "The 2019 USD bond matured."])
 def test_a_code_after_a_year_or_a_day_makes_no_amount(text: str) -> None:
     assert find_quantities(text) == []
 

@@ -42,9 +42,13 @@ Item = Any
 """What a batch holds: `Source`s read here, or `Found` files for a worker to read."""
 
 
+def _size(item: Item) -> int:
+    """The characters of a source's text (for a file not read yet, its bytes)."""
+    return item.size if isinstance(item, Found) else len(item.text)
+
+
 def _characters(batch: list[Item]) -> int:
-    """The characters of text in a batch (for files not read yet, their bytes)."""
-    return sum(item.size if isinstance(item, Found) else len(item.text) for item in batch)
+    return sum(map(_size, batch))
 
 
 def batches(sources: Iterable[Item], size: int | None = None) -> Iterator[list[Item]]:
@@ -54,7 +58,7 @@ def batches(sources: Iterable[Item], size: int | None = None) -> Iterator[list[I
     held = 0
     for source in sources:
         batch.append(source)
-        held += _characters([source])
+        held += _size(source)
         if held >= size:
             yield batch
             batch, held = [], 0

@@ -279,9 +279,9 @@ def may_match(rule: Rule, passage_form: str, passage_words: PassageWords | None 
     sentence of it could score against one of the rule's phrases must reach the threshold."""
     if not all(_begins_a_token(passage_form, s) for term in rule.about for s in _required_stems(term)):
         return False
-    words = passage_words or PassageWords(passage_form)
     if rule.patterns or not rule.phrase_candidates():
         return True
+    words = passage_words or PassageWords(passage_form)
     return words.whole or any(phrase_bound(_term(p)[0], words) >= rule.threshold for p, _ in rule.phrase_candidates())
 
 

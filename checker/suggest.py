@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,7 +32,7 @@ from checker.extract.nouns import STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
 from checker.extract.quantity import QUALIFIERS
 from checker.compare import compare
-from checker.engines import FOUND_BATCH_BYTES, map_batches, match_found
+from checker.engines import AUTO_SERIAL_BYTES, FOUND_BATCH_BYTES, map_batches, match_found
 from checker.match import mentions_in_text
 from checker.models import Finding, Mention, Problem, Version
 from checker.pipeline import found_sources
@@ -60,8 +59,15 @@ _VAGUE_FIGURE = re.compile(
     r"|(?<=h)undreds(?:\s+of\s+(?:thousands|millions))?|(?<=d)ozens|(?<=t)housands|(?<=[mb])illions)\s+of\b")
 """\"hundreds of\", \"tens of thousands of\": a word's first letter, then the rest of the word (the same
 skipping as `_FIGURE`)."""
+_VAGUE_END = re.compile(r"s\s+of\b")
+"""How every vague figure ends, in the match form: a literal the regex engine finds fast, around which
+`_VAGUE_FIGURE` is then looked for."""
+VAGUE_REACH = 60
+"""Characters a vague figure spans before its "s of" at most."""
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n")
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])|(?<=\n))")
+"""A sentence break: end punctuation before a capital, or a line break (one character class first, which
+the regex engine skips to)."""
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _OF_WHOLE = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?$")
 WINDOW = 300
@@ -70,6 +76,9 @@ CONTEXT_WORDS = 12
 MIN_SIMILARITY = 0.2
 """Jaccard similarity of context words at which two figures speak of the same thing."""
 MAX_CLUSTERS_TRIED = 25
+FIRST_PASS_SERIAL_BYTES = AUTO_SERIAL_BYTES // 4
+"""With no `--jobs`, what the first pass reads in this process before starting workers: a byte costs it
+about four times what it costs `checker check`."""
 RECURRING_VALUES, RECURRING_SHARE = 3, 0.4
 """A candidate with more distinct figures than this, less than this share of them its two commonest, recurs."""
 SEVERAL_SHARE, SEVERAL_SOURCES = 0.2, 10
@@ -98,6 +107,17 @@ class _Figure:
     at: int
     """where the figure starts in the text read"""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as a few strings (its words hold no space): from a worker, a figure's tuple and set of
+        words cost more to unpickle than the words joined."""
+        return (_unpickled, (self.source, self.noun, self.written, " ".join(self.wholes), " ".join(self.context),
+                             self.counted, self.value, self.at))
+
+
+def _unpickled(source: str, noun: str, written: str, wholes: str, context: str, counted: bool, value: float,
+               at: int) -> _Figure:
+    return _Figure(source, noun, written, frozenset(wholes.split()), tuple(context.split()), counted, value, at)
+
 
 @dataclass(eq=False)
 class _Cluster:
@@ -118,41 +138,49 @@ class _Cluster:
     """`context.most_common(CONTEXT_WORDS)`, kept up to date by `add` rather than made again"""
     _order: dict[str, int] = field(default_factory=dict, repr=False)
     """where each context word first came: the order of `context`"""
-    _ranked: tuple[list[str], set[str], set[str]] | None = field(default=None, repr=False)
+    _ranked: tuple[list[str], set[str], set[str], set[str]] | None = field(default=None, repr=False)
 
-    def ranked(self) -> tuple[list[str], set[str], set[str]]:
-        """The commonest context words that are not one of its nouns; as a set; the first three as a set."""
+    def ranked(self) -> tuple[list[str], set[str], set[str], set[str]]:
+        """The commonest context words that are not one of its nouns; as a set; the first three as a set;
+        its nouns as a set."""
         if self._ranked is None:
             if self._top is None:
                 self._top = [w for w, _ in self.context.most_common(CONTEXT_WORDS)]
             ranked = [w for w in self._top if w not in self.nouns]
-            self._ranked = (ranked, set(ranked), set(ranked[:3]))
+            self._ranked = (ranked, set(ranked), set(ranked[:3]), set(self.nouns))
         return self._ranked
 
     def add(self, figure: _Figure) -> None:
         self._ranked = None
-        self.context.update(figure.context)
-        for word in figure.context:
-            self._order.setdefault(word, len(self._order))
-        if self._top is not None:
+        context, order = self.context, self._order
+        context.update(figure.context)
+        fresh = [w for w in figure.context if w not in order]
+        if fresh:
+            order.update(zip(fresh, range(len(order), len(order) + len(fresh))))
+        top = self._top
+        if top is not None:
             # only the figure's words gained: the new commonest are among them and the old commonest,
-            # ties in the order the words first came, as `most_common` breaks them
-            self._top = sorted(set(self._top) | set(figure.context),
-                               key=lambda w: (-self.context[w], self._order[w]))[:CONTEXT_WORDS]
-        self.nouns.update(figure.wholes | {figure.noun})
+            # ties in the order the words first came, as `most_common` breaks them; a word below the
+            # last of the old commonest cannot pass it
+            floor = context[top[-1]] if len(top) >= CONTEXT_WORDS else 0
+            candidates = set(top)
+            candidates.update(w for w in figure.context if context[w] >= floor)
+            self._top = sorted(candidates, key=lambda w: (-context[w], order[w]))[:CONTEXT_WORDS]
+        nouns = self.nouns
+        nouns[figure.noun] += 1
+        for noun in figure.wholes:
+            if noun != figure.noun:
+                nouns[noun] += 1
         self.written[figure.written] += 1
         self.counted = self.counted and figure.counted
         self.state(figure.source, figure.value)
 
     def state(self, source: str, value: float | str) -> None:
         """Count a figure (or a date) stated by `source`."""
-        self._stated_by(source, value)
-        self.values[value] += 1
-        self.size += 1
-
-    def _stated_by(self, source: str, value: float | str) -> None:
         if self.sources.setdefault(source, value) != value:
             self.several.add(source)
+        self.values[value] += 1
+        self.size += 1
 
     def merge(self, other: _Cluster) -> None:
         """Take in another cluster's figures (by their counts: no figure is kept)."""
@@ -163,7 +191,8 @@ class _Cluster:
         self.written.update(other.written)
         self.counted = self.counted and other.counted
         for source, value in other.sources.items():
-            self._stated_by(source, value)
+            if self.sources.setdefault(source, value) != value:
+                self.several.add(source)
         self.several |= other.several
         self.values.update(other.values)
         self.size += other.size
@@ -182,12 +211,12 @@ class _Cluster:
                 or several >= SEVERAL_SOURCES and several >= SEVERAL_SHARE * len(self.sources))
 
     def similarity(self, figure: _Figure, words: set[str], beside: set[str]) -> float:
-        """Jaccard similarity of context words (`words`: the figure's context as a set); a figure
-        naming the cluster's noun as its whole ("parents of 628 children") counts that as a shared word."""
-        _, top, near = self.ranked()
-        mine = words.difference(self.nouns)
-        common = len(top & mine)
-        union = len(top) + len(mine) - common
+        """Jaccard similarity of context words (`words`: the figure's context as a set) but for the
+        cluster's nouns; a figure naming the cluster's noun as its whole ("parents of 628 children")
+        counts that as a shared word."""
+        _, top, near, nouns = self.ranked()
+        common = len(top & words)  # `top` holds none of the nouns
+        union = len(top) + len(words) - len(words & nouns) - common
         shared = common + (1 if self.noun in figure.wholes else 0)
         # the words right beside a figure (`beside`) say most about it ("homes were flooded"): count them twice
         shared += len(beside & near)
@@ -255,9 +284,49 @@ def _sentence_end(text: str, at: int) -> int:
     return after.start() + 1 if after else min(len(text), at + WINDOW)
 
 
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence break of `text` starts, and where each ends."""
+    spans = [m.span() for m in _BOUNDARY.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _sentence_around(breaks: tuple[list[int], list[int]], start: int, end: int, length: int) -> tuple[int, int]:
+    """The sentence holding text[start:end], by its breaks (`_breaks`): from the last break before it
+    and up to the next after it, at most `WINDOW` characters either side."""
+    starts, ends = breaks
+    before = bisect.bisect_right(ends, start) - 1
+    begin = ends[before] if before >= 0 and ends[before] >= start - WINDOW else max(0, start - WINDOW)
+    after = bisect.bisect_left(starts, end)
+    stop = min(length, end + WINDOW)
+    return begin, starts[after] + 1 if after < len(starts) and starts[after] < stop else stop
+
+
 def _slug(words: Sequence[str]) -> str:
     """Words as a rule id: lower case, joined by hyphens."""
     return "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
+
+
+def _vague_figures(text: str, form: str) -> Iterator[re.Match[str]]:
+    """`_VAGUE_FIGURE`'s matches in `text`, looked for only near an "s of" of its match form `form`."""
+    regions: list[list[int]] = []
+    for end in _VAGUE_END.finditer(form):
+        low = max(0, end.start() - VAGUE_REACH)
+        if regions and low <= regions[-1][1]:
+            regions[-1][1] = end.end()
+        else:
+            regions.append([low, end.end()])
+    for low, high in regions:
+        yield from _VAGUE_FIGURE.finditer(text, low, high)
+
+
+def _figure_value(text: str, hit: re.Match[str]) -> tuple[str, Decimal | None]:
+    """A figure as written and its value; None for a year, the day of a date or what is no number."""
+    raw = hit.group(0)
+    if hit.re is _VAGUE_FIGURE:
+        return "", Decimal(VAGUE[" ".join(raw.lower().split()[:-1])][0])
+    if len(raw) == 4 and _YEAR.fullmatch(raw) or day_of_date(text, hit.start(), hit.end(), raw):
+        return raw, None
+    return raw, figure_value(raw)
 
 
 def figures_in(text: str, source: str) -> list[_Figure]:
@@ -270,19 +339,15 @@ def figures_in(text: str, source: str) -> list[_Figure]:
     """
     found: list[_Figure] = []
     form = match_form(text)
+    breaks: tuple[list[int], list[int]] | None = None
     window_of: tuple[int, int, list[tuple[int, str]]] = (-1, -1, [])
     in_window: dict[int, list[_Figure]] = {}
-    hits = sorted([*_FIGURE.finditer(text), *_VAGUE_FIGURE.finditer(text)], key=lambda m: m.start())
+    hits = sorted([*_FIGURE.finditer(text), *_vague_figures(text, form)], key=lambda m: m.start())
     for hit in hits:
-        value: Decimal | None
-        raw = hit.group(0)
-        if hit.re is _VAGUE_FIGURE:
-            raw, value = "", Decimal(VAGUE[" ".join(raw.lower().split()[:-1])][0])
-        elif hit.start() and (text[hit.start() - 1] in _GLUED_AFTER or text[hit.start() - 1].isalnum()):
+        start = hit.start()
+        if start and hit.re is _FIGURE and (text[start - 1] in _GLUED_AFTER or text[start - 1].isalnum()):
             continue
-        else:
-            skip = _YEAR.fullmatch(raw) or day_of_date(text, hit.start(), hit.end(), raw)
-            value = None if skip else figure_value(raw)
+        raw, value = _figure_value(text, hit)
         if value is None:
             continue
         money = raw[:1] in CURRENCIES or raw[-1:] in CURRENCIES
@@ -291,20 +356,20 @@ def figures_in(text: str, source: str) -> list[_Figure]:
             continue
         noun_written = CURRENCIES[raw[0] if raw[0] in CURRENCIES else raw[-1]] if unit is None else unit[0]
         noun = singular(noun_written.lower())
-        if noun in NOT_CLAIMS or not noun[:1].isalpha() or is_negated(text, hit.start()):
+        if noun in NOT_CLAIMS or not noun[:1].isalpha() or is_negated(text, start):
             continue
-        if not window_of[0] <= hit.start() < window_of[1]:
-            begin = max((m.end() for m in _BOUNDARY.finditer(text, max(0, hit.start() - WINDOW), hit.start())),
-                        default=max(0, hit.start() - WINDOW))
-            end = _sentence_end(text, hit.end())
+        if not window_of[0] <= start < window_of[1]:
+            breaks = breaks or _breaks(text)
+            begin, end = _sentence_around(breaks, start, hit.end(), len(text))
             window_of = (begin, end, _content_words(form[begin:end]))
         begin = window_of[0]
-        whole = _OF_WHOLE.search(form, max(begin, hit.start() - 40), hit.start())
+        low = max(begin, start - 40)
+        whole = _OF_WHOLE.search(form, low, start) if form.find("of", low, start) != -1 else None
         plural = whole.group(1) if whole and singular(whole.group(1)) != whole.group(1) else None
         wholes = frozenset({singular(plural)}) if plural and plural not in STOP_WORDS else frozenset()
         found.append(_Figure(source, noun, noun_written.lower(), wholes,
-                             _context(window_of[2], hit.start() - begin, wholes | {noun}),
-                             counted=unit is not None, value=float(value), at=hit.start()))
+                             _context(window_of[2], start - begin, wholes | {noun}),
+                             counted=unit is not None, value=float(value), at=start))
         in_window.setdefault(begin, []).append(found[-1])
     for figures in in_window.values():
         # what the sentence's other figures count is their context, not this one's ("a shortfall of
@@ -403,15 +468,12 @@ class _Grouping:
 
     def __init__(self) -> None:
         self._by_noun: dict[str, list[_Cluster]] = defaultdict(list)
-        self.spread: Counter[str] = Counter()
-        """in how many figures' context each word stands"""
 
     def add(self, figure: _Figure) -> None:
         by_noun = self._by_noun
-        self.spread.update(figure.context)
         best: tuple[float, _Cluster] | None = None
         words, beside = set(figure.context), set(figure.context[:2])
-        for noun in sorted({figure.noun} | figure.wholes):
+        for noun in sorted({figure.noun} | figure.wholes) if figure.wholes else (figure.noun,):
             for cluster in by_noun[noun][:MAX_CLUSTERS_TRIED]:
                 score = cluster.similarity(figure, words, beside)
                 if score >= MIN_SIMILARITY and (best is None or score > best[0]):
@@ -428,6 +490,13 @@ class _Grouping:
     def clusters(self) -> list[_Cluster]:
         unique = {id(c): c for clusters in self._by_noun.values() for c in clusters}
         return list(unique.values())
+
+    def spread(self) -> Counter[str]:
+        """In how many figures' context each word stands: each figure's context went to one cluster."""
+        spread: Counter[str] = Counter()
+        for cluster in self.clusters():
+            spread.update(cluster.context)
+        return spread
 
 
 def _written(noun: str, cluster: _Cluster) -> str:
@@ -519,8 +588,8 @@ class _FirstPass:
     places a draft can read a statement"""
     problems: list[Problem] = field(default_factory=list)
     sources: int = 0
-    copies: dict[str, Found] = field(default_factory=dict)
-    """sources read from a copy (standard input), to read again in the second pass"""
+    found: dict[str, Found] = field(default_factory=dict)
+    """every file found, in the order found: what the second pass reads again without a second walk"""
 
 
 def _first_pass(paths: Sequence[Path | str], selection: Selection | None, jobs: int | None,
@@ -528,8 +597,8 @@ def _first_pass(paths: Sequence[Path | str], selection: Selection | None, jobs: 
     first = _FirstPass()
     rest: list[Problem] = []
     found = found_sources(paths, selection, stack, rest)
-    for done in map_batches(_noting_copies(found, first.copies), jobs, figures_of, figures_of,
-                            size=FOUND_BATCH_BYTES):
+    for done in map_batches(_noting(found, first.found), jobs, figures_of, figures_of,
+                            size=FOUND_BATCH_BYTES, serial=FIRST_PASS_SERIAL_BYTES):
         said, read, batch = done.mentions
         first.problems += said
         first.sources += read
@@ -545,10 +614,9 @@ def _first_pass(paths: Sequence[Path | str], selection: Selection | None, jobs: 
     return first
 
 
-def _noting_copies(found: Iterable[Found], copies: dict[str, Found]) -> Iterator[Found]:
+def _noting(found: Iterable[Found], kept: dict[str, Found]) -> Iterator[Found]:
     for item in found:
-        if item.file != item.path:
-            copies[item.path] = item
+        kept[item.path] = item
         yield item
 
 
@@ -559,8 +627,9 @@ def _drafts(first: _FirstPass, top: int) -> list[Draft]:
     # over several clusters), drafted from the largest
     candidates: dict[tuple[str, ...], tuple[Draft, _Cluster]] = {
         ("date", *rule.phrases): (rule, cluster) for rule, cluster in event_drafts(first.events)}
+    spread = first.grouping.spread()
     for cluster in sorted(first.grouping.clusters(), key=lambda c: (-c.size, c.noun)):
-        draft = draft_rule(cluster, set(), first.grouping.spread)
+        draft = draft_rule(cluster, set(), spread)
         key = (draft.unit, *draft.about)
         if key not in candidates:
             candidates[key] = (draft, _Cluster(noun=cluster.noun))
@@ -572,19 +641,17 @@ def _drafts(first: _FirstPass, top: int) -> list[Draft]:
     return [draft.model_copy(update={"id": unique_id(draft.id, taken)}) for draft, _ in kept[:top + top // 4]]
 
 
-def _second_pass(drafts: list[Draft], first: _FirstPass, selection: Selection | None, jobs: int | None,
-                 stack: ExitStack) -> list[Mention]:
+def _second_pass(drafts: list[Draft], first: _FirstPass, jobs: int | None) -> list[Mention]:
     """The drafts' statements. A draft reads one only where a figure counts its unit or a related one
-    (a date rule: where its event is dated), so only the paragraphs holding one are read again."""
+    (a date rule: where its event is dated), so only the paragraphs holding one are read again, from
+    the files the first pass found (standard input from its copy)."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for rule in drafts:
         for noun in _read_keys(rule):
             for path, offsets in first.places[noun].items():
                 wanted[path] |= offsets
-    on_disk = [Path(path) for path in sorted(wanted) if path not in first.copies]
-    found = itertools.chain(found_sources(on_disk, selection, stack, []),
-                            (first.copies[path] for path in sorted(wanted) if path in first.copies))
-    again = (replace(item, paragraphs=frozenset(wanted[item.path]), before=()) for item in found)
+    again = (replace(item, paragraphs=frozenset(wanted[path]), before=()) for path, item in first.found.items()
+             if path in wanted)
     return [mention for done in match_found(again, list(drafts), jobs) for mention in done.mentions.mentions]
 
 
@@ -595,7 +662,7 @@ def suggest(paths: Sequence[Path | str], top: int = 10, selection: Selection | N
     with ExitStack() as stack:  # standard input, copied to a file, is read in both passes
         first = _first_pass(paths, selection, jobs, stack)
         drafts = _drafts(first, top)
-        mentions = _second_pass(drafts, first, selection, jobs, stack)
+        mentions = _second_pass(drafts, first, jobs)
     found_findings, versions = compare(list(drafts), mentions)
     by_rule: dict[str, list[Version]] = defaultdict(list)
     for version in versions:

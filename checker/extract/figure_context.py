@@ -53,9 +53,12 @@ def change_before(text: str, start: int) -> bool:
     return bool(_FROM_CHANGE.search(text[max(0, start - 40):start]))
 
 
-def is_negated(text: str, start: int) -> bool:
-    """Whether a negation in the figure's own clause governs it ("has not contacted ... 212 homes")."""
-    return bool(_NEGATOR.search(_clause_before(text, start)))
+def is_negated(text: str, start: int, reach: int = 80) -> bool:
+    """Whether a negation in the figure's own clause governs it ("has not contacted ... 212 homes").
+    The clause is looked for only when the words before the figure hold a negation at all: a negation
+    in the clause is one in those words, and most figures have none."""
+    window = text[max(0, start - reach):start]
+    return bool(_NEGATOR.search(window)) and bool(_NEGATOR.search(_clause_before(text, start, reach)))
 
 
 def noun_of_whole(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int, bool] | None:

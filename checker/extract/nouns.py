@@ -35,8 +35,9 @@ COUNTED_IRREGULARS = IRREGULAR_PLURALS | {
     "criteria": "criterion", "phenomena": "phenomenon", "police": "police", "staff": "staff",
 }
 """Irregular plurals of counted nouns; keyword matching (`checker.match`) stems with the first four only."""
-_TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|\S)")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+"""The next word; no match when the next thing is punctuation, a digit or the end."""
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 MAX_UNIT_WORDS = 4
 
 
@@ -66,17 +67,17 @@ def find_unit(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int,
     wanted = {singular(u.lower()): u for u in units}
     run: list[tuple[str, int, int]] = []
     for _ in range(MAX_UNIT_WORDS):
-        token = _TOKEN.match(text, pos)
-        if token is None or token["word"] is None:
+        token = _WORD_AFTER.match(text, pos)
+        if token is None:
             break
         pos = token.end()
-        word = token["word"]
-        possessive = _POSSESSIVE.search(word)
+        word = token[1]
+        possessive = word.endswith(_POSSESSIVE_ENDS)
         if possessive:
-            word = word[: possessive.start()]
+            word = word[:-1] if word[-1] in "'’" else word[:-2]
         lower = word.lower()
-        start = token.start("word")
-        if singular(lower) in wanted:
+        start = token.start(1)
+        if wanted and singular(lower) in wanted:
             return wanted[singular(lower)], start, start + len(word), True
         if lower in STOP_WORDS or (run and _participle(lower)):
             break

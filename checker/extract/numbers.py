@@ -110,6 +110,8 @@ MAX_DIGITS = 30
 
 def figure_value(raw: str) -> Decimal | None:
     """The value of one number as written: digits (with "$" and a scale word) or number words."""
+    if raw.isdecimal():  # the commonest case, read without the pattern
+        return Decimal(raw) if len(raw.lstrip("0")) <= MAX_DIGITS else None
     parts = _NUM_PARTS.fullmatch(raw)
     if parts:
         digits = parts["digits"].replace(",", "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,7 +29,7 @@ from pydantic import BaseModel
 
 from checker.extract.dates import find_dates
 from checker.extract.figure_context import is_negated, noun_of_whole
-from checker.extract.nouns import STOP_WORDS, find_unit, singular
+from checker.extract.nouns import COUNTED_IRREGULARS, STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
 from checker.extract.quantity import QUALIFIERS
 from checker.compare import compare
@@ -165,7 +166,7 @@ class _Cluster:
             floor = context[top[-1]] if len(top) >= CONTEXT_WORDS else 0
             candidates = set(top)
             candidates.update(w for w in figure.context if context[w] >= floor)
-            self._top = sorted(candidates, key=lambda w: (-context[w], order[w]))[:CONTEXT_WORDS]
+            self._top = [w for _, _, w in sorted([(-context[w], order[w], w) for w in candidates])[:CONTEXT_WORDS]]
         nouns = self.nouns
         nouns[figure.noun] += 1
         for noun in figure.wholes:
@@ -214,7 +215,7 @@ class _Cluster:
         """Jaccard similarity of context words (`words`: the figure's context as a set) but for the
         cluster's nouns; a figure naming the cluster's noun as its whole ("parents of 628 children")
         counts that as a shared word."""
-        _, top, near, nouns = self.ranked()
+        _, top, near, nouns = self._ranked or self.ranked()
         common = len(top & words)  # `top` holds none of the nouns
         union = len(top) + len(words) - len(words & nouns) - common
         shared = common + (1 if self.noun in figure.wholes else 0)
@@ -246,18 +247,33 @@ class Suggestions(BaseModel):
     sources: int = 0
 
 
-@functools.lru_cache(maxsize=65536)
-def _content_word(word: str) -> str | None:
-    """A word of context as grouping compares it (singular), or None for a short or stop word."""
+def _content_word(word: str) -> str:
+    """A word of context as grouping compares it (singular), or "" for a short or stop word."""
     if len(word) <= 3:
-        return None
+        return ""
     word = singular(word)
-    return None if word in STOP_WORDS or word in EXTRA_STOP else word
+    return "" if word in STOP_WORDS or word in EXTRA_STOP else word
+
+
+_CONTENT: dict[str, str] = {}
+"""`_content_word` of the words seen, cleared when it holds `MAX_WORDS_KNOWN`."""
+MAX_WORDS_KNOWN = 65_536
 
 
 def _content_words(window: str) -> list[tuple[int, str]]:
     """The content words of a figure's sentence, singular, with where each starts."""
-    return [(m.start(), word) for m in _WORD.finditer(window) if (word := _content_word(m.group(0)))]
+    known = _CONTENT
+    found = []
+    for m in _WORD.finditer(window):
+        word = m[0]
+        content = known.get(word)
+        if content is None:
+            if len(known) >= MAX_WORDS_KNOWN:
+                known.clear()
+            content = known[word] = _content_word(word)
+        if content:
+            found.append((m.start(), content))
+    return found
 
 
 def _context(words: list[tuple[int, str]], at: int, leave_out: frozenset[str]) -> tuple[str, ...]:
@@ -329,6 +345,19 @@ def _figure_value(text: str, hit: re.Match[str]) -> tuple[str, Decimal | None]:
     return raw, figure_value(raw)
 
 
+_NEXT_WORD = re.compile(r"\s*([a-z]+)\b(?!['’-])")
+_NO_CLAIM_PLURALS = frozenset(
+    {plural for noun in NOT_CLAIMS for plural in (noun + "s", noun[:-1] + "ies") if singular(plural) == noun}
+    | {plural for plural, noun in COUNTED_IRREGULARS.items() if noun in NOT_CLAIMS})
+
+
+def _counts_no_claim(text: str, end: int) -> bool:
+    """Whether the word after a figure is a plural of `NOT_CLAIMS` ("3 years"), which `find_unit` would
+    take as its noun: the first lower-case plural after a figure is its noun. Checked before it."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after[1] in _NO_CLAIM_PLURALS
+
+
 def figures_in(text: str, source: str) -> list[_Figure]:
     """Every figure written in digits or money with its counted noun in `text`, with its context.
 
@@ -351,6 +380,8 @@ def figures_in(text: str, source: str) -> list[_Figure]:
         if value is None:
             continue
         money = raw[:1] in CURRENCIES or raw[-1:] in CURRENCIES
+        if not money and _counts_no_claim(text, hit.end()):
+            continue
         unit = None if money else find_unit(text, hit.end(), ()) or noun_of_whole(text, hit.end(), ())
         if unit is None and not money:
             continue
@@ -391,6 +422,7 @@ _EVENT_BEFORE = re.compile(
     r"|\b(?P<verb2>[a-z]{3,}ed)\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]{3,}))"
     r"\s+(?:(?:on|in|last|this|early|late|since)\s+)?$")
 """An event noun and its verb right before a date: "the report was released on", "signed the order in"."""
+_VERB_END = re.compile(r"ed\s")
 NOT_EVENTS = frozenset({"said", "added", "noted", "stated", "asked", "reported", "told", "used", "needed", "based",
                         "called", "named", "seemed", "appeared", "expected", "wanted", "tried", "included"})
 """Verbs before a date that tell of speaking or being, not of an event a date belongs to."""
@@ -412,7 +444,10 @@ def events_in(text: str, source: str, published: date | None) -> list[_Event]:
     and the date, read by the date reader (`find_dates`) from the sentence around it only."""
     found: list[_Event] = []
     for anchor in _DATE_ANCHOR.finditer(text):
-        event = _EVENT_BEFORE.search(text, max(0, anchor.start() - EVENT_WINDOW), anchor.start())
+        low = max(0, anchor.start() - EVENT_WINDOW)
+        if not _VERB_END.search(text, low, anchor.start()):
+            continue  # `_EVENT_BEFORE`'s verbs end so; a cheap search where most anchors stop
+        event = _EVENT_BEFORE.search(text, low, anchor.start())
         if event is None:
             continue
         noun, verb = (event.group("noun"), event.group("verb")) if event.group("noun") else (
@@ -462,6 +497,9 @@ def event_drafts(events: list[_Event]) -> list[tuple[DateRule, _Cluster]]:
     return drafts
 
 
+_SIZE = operator.attrgetter("size")
+
+
 class _Grouping:
     """Figures grouped by noun (a whole they name counts too) and similar context, one figure at a
     time as the first pass finds them; greedy, bounded per figure. The figures are not kept."""
@@ -485,7 +523,7 @@ class _Grouping:
         for noun in figure.wholes:
             if best[1] not in by_noun[noun]:
                 by_noun[noun].append(best[1])
-        by_noun[figure.noun].sort(key=lambda c: -c.size)
+        by_noun[figure.noun].sort(key=_SIZE, reverse=True)  # stable, as the sort by size it is
 
     def clusters(self) -> list[_Cluster]:
         unique = {id(c): c for clusters in self._by_noun.values() for c in clusters}

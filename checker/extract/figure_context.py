@@ -55,9 +55,13 @@ def change_before(text: str, start: int) -> bool:
 
 def is_negated(text: str, start: int, reach: int = 80) -> bool:
     """Whether a negation in the figure's own clause governs it ("has not contacted ... 212 homes").
-    The clause is looked for only when the words before the figure hold a negation at all: a negation
-    in the clause is one in those words, and most figures have none."""
+    The clause is looked for only when the words before the figure hold a negation at all (a negation
+    in the clause is one in those words, and most figures have none)."""
     window = text[max(0, start - reach):start]
+    low = window.lower()
+    if not ("not" in low or "n't" in low or "n’t" in low or "never" in low or "longer" in low or "yet" in low
+            or "failed" in low):
+        return False  # no word `_NEGATOR` finds
     return bool(_NEGATOR.search(window)) and bool(_NEGATOR.search(_clause_before(text, start, reach)))
 
 

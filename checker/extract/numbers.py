@@ -162,7 +162,10 @@ def day_of_date(text: str, start: int, end: int, raw: str) -> bool:
     """Whether the number `raw` at text[start:end] is the day of a date ("May 5", "5 of May")."""
     if len(raw) > 2 or not raw.isdecimal():  # one or two digits, as `\d{1,2}` reads them
         return False
-    return bool(_MONTH_BEFORE.search(text[max(0, start - 12):start]) or _MONTH_AFTER.match(text, end))
+    before = text[max(0, start - 12):start]
+    # a month's name has a capital, and a space comes between it and the day
+    return bool(before != before.lower() and _MONTH_BEFORE.search(before)
+                or text[end:end + 1].isspace() and _MONTH_AFTER.match(text, end))
 
 
 def _currency(*raws: str) -> str | None:

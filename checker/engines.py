@@ -155,12 +155,12 @@ def default_jobs() -> int:
 def map_batches(sources: Iterable[Item], jobs: int | None, here: Callable[[list[Item]], Any],
                 there: Callable[[list[Item]], Any], initializer: Callable[..., None] | None = None,
                 initargs: tuple[Any, ...] = (), size: int | None = None,
-                serial: int = AUTO_SERIAL_BYTES) -> Iterator[Done]:
+                serial: int | None = None) -> Iterator[Done]:
     """`here(batch)` for each batch in this process when `jobs` is 1, else `there(batch)` in `jobs`
     processes started with `initializer(*initargs)` (None: as many as there are cores, once the corpus
-    turns out larger than `serial` bytes); results in the order of the batches, each of about
-    `size` characters (`batches`). `there` and `initializer` are module-level functions, which a
-    spawned process can import."""
+    turns out larger than `serial` bytes, `AUTO_SERIAL_BYTES` by default); results in the order of the
+    batches, each of about `size` characters (`batches`). `there` and `initializer` are module-level
+    functions, which a spawned process can import."""
     work = batches(sources, size)
     if jobs is None:
         jobs = default_jobs()
@@ -169,7 +169,7 @@ def map_batches(sources: Iterable[Item], jobs: int | None, here: Callable[[list[
             result = _done(batch, here(batch))
             yield result
             done += result.characters
-            if done >= serial:
+            if done >= (AUTO_SERIAL_BYTES if serial is None else serial):
                 break
     if jobs <= 1:
         yield from (_done(batch, here(batch)) for batch in work)

@@ -13,7 +13,6 @@ by how many sources take part and how far apart their figures are.
 from __future__ import annotations
 
 import bisect
-import functools
 import operator
 import re
 from collections import Counter, defaultdict

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from checker.extract.dates import find_dates
 from checker.extract.figure_context import is_negated, noun_of_whole
 from checker.extract.nouns import COUNTED_IRREGULARS, STOP_WORDS, find_unit, singular
-from checker.extract.numbers import CURRENCIES, VAGUE, day_of_date, figure_value
+from checker.extract.numbers import CURRENCIES, day_of_date, figure_value, vague_range
 from checker.extract.quantity import QUALIFIERS
 from checker.compare import compare
 from checker.engines import AUTO_SERIAL_BYTES, FOUND_BATCH_BYTES, map_batches, match_found
@@ -62,8 +62,8 @@ skipping as `_FIGURE`)."""
 _VAGUE_END = re.compile(r"s\s+of\b")
 """How every vague figure ends, in the match form: a literal the regex engine finds fast, around which
 `_VAGUE_FIGURE` is then looked for."""
-VAGUE_REACH = 60
-"""Characters a vague figure spans before its "s of" at most."""
+VAGUE_WORD = 12
+"""Letters of a vague figure's first word before the "s" of its "s of", at most ("hundreds")."""
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])|(?<=\n))")
 """A sentence break: end punctuation before a capital, or a line break (one character class first, which
@@ -160,9 +160,9 @@ class _Cluster:
         top = self._top
         if top is not None:
             # only the figure's words gained: the new commonest are among them and the old commonest,
-            # ties in the order the words first came, as `most_common` breaks them; a word below the
-            # last of the old commonest cannot pass it
-            floor = context[top[-1]] if len(top) >= CONTEXT_WORDS else 0
+            # ties in the order the words first came, as `most_common` breaks them; a word counted
+            # less than every one of the old commonest cannot pass them
+            floor = min(context[w] for w in top) if len(top) >= CONTEXT_WORDS else 0
             candidates = set(top)
             candidates.update(w for w in figure.context if context[w] >= floor)
             self._top = [w for _, _, w in sorted([(-context[w], order[w], w) for w in candidates])[:CONTEXT_WORDS]]
@@ -322,14 +322,15 @@ def _slug(words: Sequence[str]) -> str:
 
 
 def _vague_figures(text: str, form: str) -> Iterator[re.Match[str]]:
-    """`_VAGUE_FIGURE`'s matches in `text`, looked for only near an "s of" of its match form `form`."""
+    """`_VAGUE_FIGURE`'s matches in `text`, looked for only around the "s of"s of its match form `form`:
+    from the word holding one, over the next when only a word stands between them ("hundreds of
+    thousands of", however wide the spaces)."""
     regions: list[list[int]] = []
     for end in _VAGUE_END.finditer(form):
-        low = max(0, end.start() - VAGUE_REACH)
-        if regions and low <= regions[-1][1]:
+        if regions and len(form[regions[-1][1]:end.start()].split()) <= 1:
             regions[-1][1] = end.end()
         else:
-            regions.append([low, end.end()])
+            regions.append([max(0, end.start() - VAGUE_WORD), end.end()])
     for low, high in regions:
         yield from _VAGUE_FIGURE.finditer(text, low, high)
 
@@ -338,7 +339,8 @@ def _figure_value(text: str, hit: re.Match[str]) -> tuple[str, Decimal | None]:
     """A figure as written and its value; None for a year, the day of a date or what is no number."""
     raw = hit.group(0)
     if hit.re is _VAGUE_FIGURE:
-        return "", Decimal(VAGUE[" ".join(raw.lower().split()[:-1])][0])
+        scale = vague_range(raw.rsplit(maxsplit=1)[0])
+        return "", None if scale is None else Decimal(scale[0])
     if len(raw) == 4 and _YEAR.fullmatch(raw) or day_of_date(text, hit.start(), hit.end(), raw):
         return raw, None
     return raw, figure_value(raw)

@@ -13,6 +13,14 @@ import syntok.segmenter as segmenter
 
 from checker.models import Sentence
 
+_FOLD = str.maketrans({"İ": "i", "ı": "i"})
+
+
+def folded(written: str) -> str:
+    """Words as a table of words spells them, whatever case a case-blind pattern matched them in
+    ("Tens of  thousands", "thouſands", "fırst"): `re.IGNORECASE` takes ſ for s and ı, İ for i."""
+    return " ".join(written.translate(_FOLD).casefold().split())
+
 # One-to-one replacements, so that matching sees curly and straight quotes alike without
 # shifting any offset. Applied with str.replace: str.translate with a mapping goes character by
 # character in Python's slow path once a text holds any non-ASCII character.

@@ -8,6 +8,8 @@ import random
 import re
 import sys
 from collections import Counter
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -16,6 +18,7 @@ import pytest
 
 from checker import engines, suggest
 from checker.extract import figure_context, numbers
+from checker.extract.dates import find_dates
 from checker.extract.nouns import find_unit
 from checker.selection import Selection
 from checker.text import match_form
@@ -40,7 +43,7 @@ def fuzzed(pieces: list[str], count: int, seed: int = 1) -> list[str]:
 
 
 VAGUE = ["tens", "Tens", "of", "OF", "thousands", "Hundreds", "dozens", "millions", "billions", " ", "  ", "\n",
-         "-", "x", "s", "a", "5", "The"]
+         "-", "x", "s", "a", "5", "The", " " * 60, "\n" + " " * 55, "thouſands", "mıllions"]
 
 
 def test_vague_figures_are_those_of_the_whole_text(texts: list[str]) -> None:
@@ -78,7 +81,7 @@ def test_the_break_pattern_is_the_plain_one(texts: list[str]) -> None:
 
 
 NEGATIONS = ["not", "NOT", "didn't", "don’t", "no longer", "No  longer", "yet to", "failed to", "never",
-             "not only", ",", " and ", " ", "homes", "5", "knot", "ain't"]
+             "not only", ",", " and ", " ", "homes", "5", "knot", "ain't", "faıled to", "FAİLED TO", "nevеr"]
 
 
 def test_a_negation_is_looked_for_as_before(texts: list[str]) -> None:
@@ -100,10 +103,21 @@ def test_a_day_of_a_date_is_looked_for_as_before() -> None:
             assert numbers.day_of_date(text, start, end, day[0]) == plain, text
 
 
-@pytest.mark.parametrize(("raw", "value"), [("12", 12), ("007", 7), ("٣٤", 34), ("1" * 30, int("1" * 30)),
-                                            ("1" * 31, None), ("0" * 40 + "5", 5), ("1,200", 1200)])
-def test_digits_read_without_the_pattern(raw: str, value: int | None) -> None:
-    assert numbers.figure_value(raw) == value
+@pytest.mark.parametrize(("raw", "value"), [("12", 12), ("007", 7), ("٣٤", 34), ("1,200", 1200), ("1" * 31, None),
+                                            ("0" * 40 + "5", 5), ("9" * 29, Decimal("9" * 29) * 1),
+                                            ("298441737587687237823770918913", Decimal("298441737587687237823770918913") * 1)])
+def test_digits_read_without_the_pattern_as_with_it(raw: str, value: Decimal | None) -> None:
+    """Rounded to the decimal context as the pattern's path rounds them."""
+    found = numbers.figure_value(raw)
+    assert found == value and str(found) == str(value)
+
+
+@pytest.mark.parametrize("text", ["thouſands of people", "mıllions of people", "half a mıllion people",
+                                  "5 thouſand homes", "two thırds of homes", "two halveſ", "the fırst quarter of 2020"])
+def test_letters_a_case_blind_pattern_takes_for_others_are_read(text: str) -> None:
+    """`re.IGNORECASE` takes ſ for s and ı for i: the words it matched are found in the tables all the same."""
+    assert numbers.find_quantities(text) or find_dates(text, date(2020, 1, 1))
+    suggest.figures_in(text, "t")
 
 
 @pytest.mark.parametrize(("text", "unit"), [("5 parents' homes", "parents"), ("5 workers’ unions", "workers"),
@@ -125,6 +139,18 @@ def test_figures_travel_from_workers_whole(texts: list[str]) -> None:
     figures = [figure for text in texts for figure in suggest.figures_in(text, "source")]
     assert any(f.wholes for f in figures)
     assert pickle.loads(pickle.dumps(figures)) == figures
+
+
+def test_a_clusters_commonest_words_are_kept_as_most_common_counts_them() -> None:
+    chance = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(30)]
+    for _ in range(300):
+        cluster = suggest._Cluster(noun="home")
+        for _ in range(chance.randint(1, 12)):
+            cluster.ranked()  # ranked once, the commonest words are kept up to date from then on
+            context = tuple(chance.sample(vocabulary, chance.randint(1, 14)))
+            cluster.add(suggest._Figure("s", "home", "homes", frozenset(), context, True, 1.0, 0))
+        assert cluster._top == [w for w, _ in cluster.context.most_common(suggest.CONTEXT_WORDS)]
 
 
 def test_spread_counts_each_figures_context_once(texts: list[str]) -> None:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from checker.extract.asof import choose_as_of, choose_date
 from checker.extract.calendar import DateMention, Precision, day_range, render, season_range, week_range
 from checker.extract.periods import Atom, join_periods
+from checker.text import folded
 
 __all__ = ["DateMention", "Precision", "choose_as_of", "choose_date", "find_dates"]
 
@@ -203,7 +204,7 @@ def _atom(text: str, match: re.Match[str], kind: str, published: date | None) ->
     elif kind == "season":
         atom.season, atom.mod = g["season"].lower(), (g["mod"] or "").lower() or None
     elif kind == "quarter":
-        atom.quarter = _QUARTERS[g["q"].lower()]
+        atom.quarter = _QUARTERS[folded(g["q"])]
     elif kind == "month":
         atom.mod = (g.get("mod") or "").lower() or None
     if year is None and kind != "iso":

@@ -59,9 +59,9 @@ def is_negated(text: str, start: int, reach: int = 80) -> bool:
     in the clause is one in those words, and most figures have none)."""
     window = text[max(0, start - reach):start]
     low = window.lower()
-    if not ("not" in low or "n't" in low or "n’t" in low or "never" in low or "longer" in low or "yet" in low
-            or "failed" in low):
-        return False  # no word `_NEGATOR` finds
+    if window.isascii() and not ("not" in low or "n't" in low or "never" in low or "longer" in low or "yet" in low
+                                 or "failed" in low):
+        return False  # no word `_NEGATOR` finds (beyond ASCII, its case-blind letters are more)
     return bool(_NEGATOR.search(window)) and bool(_NEGATOR.search(_clause_before(text, start, reach)))
 
 

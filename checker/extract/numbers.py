@@ -19,6 +19,7 @@ from checker.extract.nouns import IRREGULAR_PLURALS, find_unit, singular
 from checker.extract.quantity import Quantity, interval_of, plain, qualifier_before
 from checker.extract.shares import compared_units, parts_of_wholes, written_shares
 from checker.models import Interval
+from checker.text import folded
 
 __all__ = ["IRREGULAR_PLURALS", "Quantity", "day_of_date", "figure_value", "find_quantities", "may_hold_figure",
            "singular"]
@@ -108,16 +109,21 @@ MAX_DIGITS = 30
 """More significant digits than any count states; longer digit runs are not read as figures."""
 
 
+def vague_range(written: str) -> tuple[int, int] | None:
+    """The range of a vague figure as written ("hundreds of thousands")."""
+    return VAGUE.get(folded(written))
+
+
 def figure_value(raw: str) -> Decimal | None:
     """The value of one number as written: digits (with "$" and a scale word) or number words."""
-    if raw.isdecimal():  # the commonest case, read without the pattern
-        return Decimal(raw) if len(raw.lstrip("0")) <= MAX_DIGITS else None
+    if raw.isdecimal():  # the commonest case, read without the pattern (and rounded as it would be)
+        return +Decimal(raw) if len(raw.lstrip("0")) <= MAX_DIGITS else None
     parts = _NUM_PARTS.fullmatch(raw)
     if parts:
         digits = parts["digits"].replace(",", "")
         if len(digits.lstrip("0.")) > MAX_DIGITS:
             return None
-        scale = (SCALES[parts["scale"].lower()] if parts["scale"]
+        scale = (SCALES[folded(parts["scale"])] if parts["scale"]
                  else _SUFFIX_SCALE[parts["suffix"].lower()] if parts["suffix"] else 1)
         return Decimal(digits) * scale * (-1 if parts["sign"] else 1)
     words = re.sub(r"\s+", " ", raw.lower())
@@ -259,7 +265,7 @@ def _range(text: str, match: re.Match[str], first: str, second: str, units: Sequ
     parts1, parts2 = _NUM_PARTS.fullmatch(raw1), _NUM_PARTS.fullmatch(raw2)
     if parts1 and parts2 and parts2["scale"] and not parts1["scale"]:
         if Decimal(parts1["digits"].replace(",", "")) < Decimal(parts2["digits"].replace(",", "")):
-            low *= SCALES[parts2["scale"].lower()]
+            low *= SCALES[folded(parts2["scale"])]
     start, end = match.start(), match.end()
     if low >= high or _glued(text, match.start(first), end):
         return None
@@ -287,11 +293,12 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
             continue
         quantity: Quantity | None
         if match["part"]:  # "half a million"
-            scale = SCALES[match["whole"].lower()] * PARTS[match["part"].split()[0].lower()]
+            scale = SCALES[folded(match["whole"])] * PARTS[folded(match["part"].split()[0])]
             quantity = _build(text, match.span(), Decimal(scale), None, units=units)
         elif match["vague"]:
-            low, high = VAGUE[" ".join(match["vague"].lower().split())]
-            quantity = _build(text, match.span(), Decimal(low), Decimal(high), units=units)
+            vague = vague_range(match["vague"])
+            quantity = None if vague is None else _build(text, match.span(), Decimal(vague[0]), Decimal(vague[1]),
+                                                         units=units)
         elif match["r1"]:
             quantity = _range(text, match, "r1", "r2", units)
         elif match["r3"]:

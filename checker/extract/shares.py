@@ -12,6 +12,7 @@ from decimal import Decimal
 from checker.extract.figure_context import is_negated, noun_of_whole
 from checker.extract.nouns import find_unit
 from checker.extract.quantity import Quantity, interval_of, plain, qualifier_before
+from checker.text import folded
 
 __all__ = ["Share", "compared_units", "find_shares", "part_of_whole", "parts_of_wholes", "written_shares"]
 
@@ -58,7 +59,7 @@ def find_shares(text: str) -> list[Share]:
     """Fractions ("two-thirds of", "half the") and "N in M" proportions, in text order."""
     shares: list[Share] = []
     for found in _FRACTION.finditer(text):
-        part = found["part"].lower()
+        part = folded(found["part"])
         if _OF_A_SCALE.match(text, found.end("part")):
             continue  # "half a million" is a count
         num = _count(found["num"]) if found["num"] else None

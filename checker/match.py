@@ -89,14 +89,17 @@ class KeywordIndex:
             found |= self.by_stem.get(word[:length], set())
         return found
 
-    def _hits(self, form: str) -> Iterable[tuple[int, str]]:
-        """(offset, word) of every keyword hit, in text order, over all programs."""
+    def _hits(self, form: str) -> Iterable[tuple[int, str | bytes]]:
+        """(offset, word) of every keyword hit, in text order, over all programs. An ASCII text is
+        scanned as bytes, which RE2 reads without converting each hit's offsets to characters (half
+        the time); the words are then bytes."""
+        text: str | bytes = form.encode("ascii") if form.isascii() else form
         if len(self.patterns) == 1:
-            return ((hit.start(), hit.group(0)) for hit in self.patterns[0].finditer(form))
-        found: dict[int, str] = {}
+            return ((hit.start(), hit.group(0)) for hit in self.patterns[0].finditer(text))
+        found: dict[int, str | bytes] = {}
         for pattern in self.patterns:
-            for hit in pattern.finditer(form):
-                if len(hit.group(0)) > len(found.get(hit.start(), "")):
+            for hit in pattern.finditer(text):
+                if hit.start() not in found or len(hit.group(0)) > len(found[hit.start()]):
                     found[hit.start()] = hit.group(0)
         return sorted(found.items())
 
@@ -113,7 +116,7 @@ class KeywordIndex:
         paragraph = bounds = (-1, -1)
         pieces: list[tuple[int, int]] = []
         piece_starts: list[int] = []
-        known: dict[str, set[str]] = {}
+        known: dict[str | bytes, set[str]] = {}
         for at, word in self._hits(match_form(text)):
             if not bounds[0] <= at < bounds[1]:
                 if not paragraph[0] <= at < paragraph[1]:
@@ -123,7 +126,7 @@ class KeywordIndex:
                 bounds = pieces[max(bisect.bisect_right(piece_starts, at) - 1, 0)]
             rules = known.get(word)
             if rules is None:
-                rules = known[word] = self.rules_for(word)
+                rules = known[word] = self.rules_for(word if isinstance(word, str) else word.decode("ascii"))
             result[bounds] |= rules
         return result
 

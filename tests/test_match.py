@@ -323,3 +323,22 @@ def test_a_stem_begins_a_token_exactly_when_a_token_of_the_passage_starts_with_i
         tokens = sorted(set(re.findall(r"[\w']+", form)))
         stem = "".join(rng.choice(["a", "b", "ab", "'", "é", "1"]) for _ in range(rng.randint(1, 3)))
         assert _begins_a_token(form, stem) == _starts_a_word(tokens, stem), (form, stem)
+
+
+@pytest.mark.parametrize("programs", [1, 3])
+def test_an_ascii_text_scanned_as_bytes_gives_the_hits_of_the_text(programs: int,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if programs > 1:  # several RE2 programs, each hit kept at its longest
+        monkeypatch.setattr(KeywordIndex, "MAX_PROGRAM_CHARS", 12)
+    rules = [QuantityRule(id="beds", title="Beds", type="quantity", about=["beds", "hospital"], unit="beds"),
+             StanceRule(id="deny", title="Denial", type="stance", about=["department"], affirm=["confirmed"],
+                        deny=["denied"])]
+    index = KeywordIndex(rules)
+    assert (len(index.patterns) > 1) == (programs > 1)
+    text = ("The hospital added 40 beds. The Department denied it; hospitals' bed counts vary.\n\n"
+            "Departments of HOSPITALS and bedrooms.")
+    ascii_hits = [(at, word.decode() if isinstance(word, bytes) else word) for at, word in index._hits(text)]
+    assert ascii_hits and all(isinstance(word, bytes) for _, word in index._hits(text))
+    unicode_hits = list(index._hits(text + "é"))  # not ASCII: scanned as characters
+    assert all(isinstance(word, str) for _, word in unicode_hits) and ascii_hits == unicode_hits
+    assert index.passages(text) == index.passages(text + "\n\né")

@@ -4,10 +4,13 @@ forms, qualifiers, negated counts, and figures too long to be counts."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
+from checker.extract.dates import find_dates
 from checker.extract.numbers import Quantity, find_quantities
+from checker.suggest import figures_in
 
 INF = math.inf
 
@@ -189,3 +192,19 @@ def test_a_text_with_a_figure_always_holds_what_may_hold_one() -> None:
         if find_quantities(text):
             assert may_hold_figure(match_form(text)), text
     assert not may_hold_figure(match_form("The council met on Monday to discuss the plan."))
+
+
+CASE_BLIND = ["thouſands of people", "mıllions of people", "half a mıllion people", "5 thouſand homes",
+              "two thırds of homes", "two halveſ", "the fırst quarter of 2020", "ſome ten dollars",
+              "precısely 300 homes", "Leſſ than eleven homeſ", "next ſpring", "late ſpring of 2021",
+              "ſeptember 2021", "THE ORDER WAS SİGNED NEXT fRİDAY", "this ſunday", "ſeven days ago",
+              "the day before yeſterday", "laſt week"]
+
+
+@pytest.mark.parametrize("text", CASE_BLIND)
+def test_letters_a_case_blind_pattern_takes_for_others_are_read(text: str) -> None:
+    """`re.IGNORECASE` takes ſ for s and ı, İ for i: the words it matched are looked up all the same
+    (before, a KeyError ended the run)."""
+    assert [*find_quantities(text), *find_dates(text, date(2020, 5, 5))]
+    find_dates(text, None)
+    figures_in(text, "source")

@@ -136,28 +136,28 @@ def _season(season: str, published: date, mod: str | None, future: bool) -> tupl
 
 
 def _weekday(name: str, published: date, mod: str | None, future: bool) -> date:
-    offset = (_WEEKDAY_NUMBER[name.lower()] - published.weekday()) % 7
+    offset = (_WEEKDAY_NUMBER[folded(name)] - published.weekday()) % 7
     if mod == "next" or (mod is None and future) or mod == "this":
         return published + timedelta(days=offset if mod != "next" or offset else 7)
-    back = (published.weekday() - _WEEKDAY_NUMBER[name.lower()]) % 7
+    back = (published.weekday() - _WEEKDAY_NUMBER[folded(name)]) % 7
     return published - timedelta(days=back or (7 if mod == "last" else 0))
 
 
 def _relative(g: dict[str, str | None], published: date) -> tuple[date, date, Precision]:
     if g["word"]:
-        word = g["word"].lower()
+        word = folded(g["word"])
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         day = published + timedelta(days=shift)
         return day, day, "day"
     if g["wday"]:
-        day = _weekday(g["wday"], published, g["wmod"].lower() if g["wmod"] else None, False)
+        day = _weekday(g["wday"], published, folded(g["wmod"]) if g["wmod"] else None, False)
         return day, day, "day"
     if g["ago"]:
         number = g["n"] or ""
-        count, unit = _COUNTS.get(number.lower()) if not number.isdigit() else int(number), g["ago"].lower()
+        count, unit = _COUNTS.get(folded(number)) if not number.isdigit() else int(number), folded(g["ago"])
         return _back(published, count or 0, unit)
-    unit = (g["unit"] or g["endunit"] or "").lower()
-    mod = (g["mod"] or g["endmod"] or "").lower()
+    unit = folded(g["unit"] or g["endunit"] or "")
+    mod = folded(g["mod"] or g["endmod"] or "")
     step = {"last": -1, "next": 1}.get(mod, 0)
     first, last, precision = _back(published, -step, unit)
     if g["endunit"]:
@@ -184,8 +184,8 @@ def _atom(text: str, match: re.Match[str], kind: str, published: date | None) ->
     start, end = match.span()
     before = text[max(0, start - 12):start]
     year = int(g["y"]) if g.get("y") else None
-    month = _MONTH_NUMBER[g["mon"][:3].lower()] if g.get("mon") else None
-    if kind == "month" and year is None and not g.get("mod") and g["mon"].lower() in _AMBIGUOUS_MONTHS \
+    month = _MONTH_NUMBER[folded(g["mon"])[:3]] if g.get("mon") else None
+    if kind == "month" and year is None and not g.get("mod") and folded(g["mon"]) in _AMBIGUOUS_MONTHS \
             and not _CONTEXT.search(before):
         return None
     if kind == "month" and not g["mon"][0].isupper():  # "this may be", "they may come in may"
@@ -202,11 +202,11 @@ def _atom(text: str, match: re.Match[str], kind: str, published: date | None) ->
         if g.get("d2"):
             atom.day2 = int(re.match(r"\d+", g["d2"])[0])  # type: ignore[index]
     elif kind == "season":
-        atom.season, atom.mod = g["season"].lower(), (g["mod"] or "").lower() or None
+        atom.season, atom.mod = folded(g["season"]), folded(g["mod"] or "") or None
     elif kind == "quarter":
         atom.quarter = _QUARTERS[folded(g["q"])]
     elif kind == "month":
-        atom.mod = (g.get("mod") or "").lower() or None
+        atom.mod = folded(g.get("mod") or "") or None
     if year is None and kind != "iso":
         if published is None:
             return None

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from checker.models import Interval
+from checker.text import folded
 
 __all__ = ["QUALIFIERS", "Quantity", "interval_of", "plain", "qualifier_before"]
 
@@ -91,5 +92,5 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     found = _QUALIFIER.search(text[window:start])
     if found is None:
         return None, start
-    key = "~" if found["tilde"] else " ".join(found["q"].lower().split())
+    key = "~" if found["tilde"] else folded(found["q"])
     return QUALIFIERS[key], window + found.start()

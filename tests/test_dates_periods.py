@@ -160,3 +160,12 @@ def test_many_years_are_read_in_linear_time() -> None:
         return time.perf_counter() - started
     small, large = seconds(4000), seconds(16000)
     assert large < 10 * small + 0.5  # quadratic work would be 16 times
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("from 0005-01-01 to March", date(999, 5, 1), "0005-01-01/0005-03"),
+    ("in March", date(999, 5, 1), "0999-03"),
+    ("in the first quarter", date(999, 5, 1), "0999-01/0999-03"),
+])
+def test_years_before_1000_keep_four_digits(text: str, published: date | None, value: str) -> None:
+    assert value in [d.value for d in find_dates(text, published)]

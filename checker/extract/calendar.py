@@ -65,14 +65,19 @@ def season_range(season: str, year: int) -> tuple[date, date]:
     return date(year, first, 1), month_end(end_year, end_month)
 
 
+def _month(day: date) -> str:
+    """"YYYY-MM", the year in four digits (`%Y` leaves years before 1000 short on some platforms)."""
+    return day.isoformat()[:7]
+
+
 def render(first: date, last: date, precision: Precision) -> str:
     """The ISO text of a span at its precision: a single date, or an interval for weeks and seasons."""
     if precision == "day":
         return first.isoformat()
     if precision == "month":
-        return f"{first:%Y-%m}"
+        return _month(first)
     if precision == "year":
-        return f"{first:%Y}"
+        return first.isoformat()[:4]
     if precision == "season":
-        return f"{first:%Y-%m}/{last:%Y-%m}"
+        return f"{_month(first)}/{_month(last)}"
     return f"{first.isoformat()}/{last.isoformat()}"

@@ -266,7 +266,7 @@ def _mention(text: str, atom: Atom, published: date | None) -> DateMention | Non
     first, last, precision = resolved
     period = (last > first and precision == "day") or atom.kind == "quarter"
     if atom.kind == "quarter":
-        value = f"{first:%Y-%m}/{last:%Y-%m}"
+        value = render(first, last, "season")  # months from and to, as a season's
     elif period:
         value = f"{first.isoformat()}/{last.isoformat()}"
     else:

@@ -171,6 +171,17 @@ def test_published_at_the_end_of_time_with_a_weekday(tmp_path: Path) -> None:
     assert result.returncode in (0, 1) and b"internal error" not in result.stderr
 
 
+def test_letters_a_case_blind_pattern_takes_for_others(tmp_path: Path) -> None:
+    """ſ for s, ı and İ for i: the words they spell are read, in check and in suggest."""
+    sources, rules = corpus(tmp_path)
+    (sources / "b.txt").write_text("# published: 2020-05-02\n\nLaſt ſunday the pilot ſeparated almoſt 300 families, "
+                                   "half a mıllion dollars in ſeptember, late ſpring, two thırds of them.\n",
+                                   encoding="utf-8")
+    for command in (["check", str(sources), "--rules", str(rules)], ["suggest", str(sources)]):
+        result = run(*command)
+        assert "internal error" not in result.output
+
+
 @pytest.mark.parametrize("value", ["0", "1700000000", "yes", "2021-02-30"])
 def test_published_must_be_a_date(tmp_path: Path, value: str) -> None:
     sources, rules = corpus(tmp_path)

@@ -198,7 +198,7 @@ CASE_BLIND = ["thouſands of people", "mıllions of people", "half a mıllion pe
               "two thırds of homes", "two halveſ", "the fırst quarter of 2020", "ſome ten dollars",
               "precısely 300 homes", "Leſſ than eleven homeſ", "next ſpring", "late ſpring of 2021",
               "ſeptember 2021", "THE ORDER WAS SİGNED NEXT fRİDAY", "this ſunday", "ſeven days ago",
-              "the day before yeſterday", "laſt week"]
+              "the day before yeſterday", "laſt week", "ſix homes", "Twenty-ſeven homes"]
 
 
 @pytest.mark.parametrize("text", CASE_BLIND)

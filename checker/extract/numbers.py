@@ -126,7 +126,7 @@ def figure_value(raw: str) -> Decimal | None:
         scale = (SCALES[folded(parts["scale"])] if parts["scale"]
                  else _SUFFIX_SCALE[parts["suffix"].lower()] if parts["suffix"] else 1)
         return Decimal(digits) * scale * (-1 if parts["sign"] else 1)
-    words = re.sub(r"\s+", " ", raw.lower())
+    words = folded(raw)
     words = "one " + words[2:] if words.startswith("a ") else words
     head, trillion, tail = words.partition("trillion")  # beyond what text2num reads
     try:

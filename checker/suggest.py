@@ -177,10 +177,13 @@ class _Cluster:
 
     def state(self, source: str, value: float | str) -> None:
         """Count a figure (or a date) stated by `source`."""
-        if self.sources.setdefault(source, value) != value:
-            self.several.add(source)
+        self._stated_by(source, value)
         self.values[value] += 1
         self.size += 1
+
+    def _stated_by(self, source: str, value: float | str) -> None:
+        if self.sources.setdefault(source, value) != value:
+            self.several.add(source)
 
     def merge(self, other: _Cluster) -> None:
         """Take in another cluster's figures (by their counts: no figure is kept)."""
@@ -191,8 +194,7 @@ class _Cluster:
         self.written.update(other.written)
         self.counted = self.counted and other.counted
         for source, value in other.sources.items():
-            if self.sources.setdefault(source, value) != value:
-                self.several.add(source)
+            self._stated_by(source, value)
         self.several |= other.several
         self.values.update(other.values)
         self.size += other.size

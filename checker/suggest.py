@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from checker.extract.dates import find_dates
 from checker.extract.figure_context import is_negated, noun_of_whole
-from checker.extract.nouns import COUNTED_IRREGULARS, STOP_WORDS, find_unit, singular
+from checker.extract.nouns import STOP_WORDS, find_unit, singular
 from checker.extract.numbers import CURRENCIES, day_of_date, figure_value, vague_range
 from checker.extract.quantity import QUALIFIERS
 from checker.compare import compare
@@ -348,19 +348,6 @@ def _figure_value(text: str, hit: re.Match[str]) -> tuple[str, Decimal | None]:
     return raw, figure_value(raw)
 
 
-_NEXT_WORD = re.compile(r"\s*([a-z]+)\b(?!['’-])")
-_NO_CLAIM_PLURALS = frozenset(
-    {plural for noun in NOT_CLAIMS for plural in (noun + "s", noun[:-1] + "ies") if singular(plural) == noun}
-    | {plural for plural, noun in COUNTED_IRREGULARS.items() if noun in NOT_CLAIMS})
-
-
-def _counts_no_claim(text: str, end: int) -> bool:
-    """Whether the word after a figure is a plural of `NOT_CLAIMS` ("3 years"), which `find_unit` would
-    take as its noun: the first lower-case plural after a figure is its noun. Checked before it."""
-    after = _NEXT_WORD.match(text, end)
-    return after is not None and after[1] in _NO_CLAIM_PLURALS
-
-
 def figures_in(text: str, source: str) -> list[_Figure]:
     """Every figure written in digits or money with its counted noun in `text`, with its context.
 
@@ -383,8 +370,6 @@ def figures_in(text: str, source: str) -> list[_Figure]:
         if value is None:
             continue
         money = raw[:1] in CURRENCIES or raw[-1:] in CURRENCIES
-        if not money and _counts_no_claim(text, hit.end()):
-            continue
         unit = None if money else find_unit(text, hit.end(), ()) or noun_of_whole(text, hit.end(), ())
         if unit is None and not money:
             continue

@@ -85,7 +85,7 @@ NEGATIONS = ["not", "NOT", "didn't", "don’t", "no longer", "No  longer", "yet 
 def test_a_negation_is_looked_for_as_before(texts: list[str]) -> None:
     for text in fuzzed(NEGATIONS, 4000) + texts[:40]:
         for at in range(0, len(text) + 1, 3):
-            clause = figure_context._clause_before(text, at)
+            clause = figure_context._clause_before(text[max(0, at - 80):at])
             assert figure_context.is_negated(text, at) == bool(figure_context._NEGATOR.search(clause)), text
 
 
@@ -118,14 +118,6 @@ def test_digits_read_without_the_pattern_as_with_it(raw: str, value: Decimal | N
 def test_possessives_end_the_noun(text: str, unit: str) -> None:
     found = find_unit(text, 1, ())
     assert found is not None and found[0] == unit
-
-
-def test_figures_skipped_for_counting_no_claim_are_those_no_claim(texts: list[str],
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    cases = texts + ["He waited 3 years.", "A 5 year plan", "3 Years later", "3 years-long delays", "4 feet"]
-    shortcut = [suggest.figures_in(text, "t") for text in cases]
-    monkeypatch.setattr(suggest, "_counts_no_claim", lambda text, end: False)
-    assert shortcut == [suggest.figures_in(text, "t") for text in cases]
 
 
 def test_figures_travel_from_workers_whole(texts: list[str]) -> None:

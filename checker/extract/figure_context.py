@@ -36,8 +36,8 @@ _WHOLE = re.compile(r"\s*(?:out\s+)?of\s+(?:(?:the|these|those|its|their|all(?:\
                     re.IGNORECASE)
 
 
-def _clause_before(text: str, start: int, reach: int = 80) -> str:
-    window = text[max(0, start - reach):start]
+def _clause_before(window: str) -> str:
+    """The end of `window` (the words before a figure) after its last clause break."""
     breaks = list(_CLAUSE_BREAK.finditer(window))
     return window[breaks[-1].end():] if breaks else window
 
@@ -62,7 +62,7 @@ def is_negated(text: str, start: int, reach: int = 80) -> bool:
     if window.isascii() and not ("not" in low or "n't" in low or "never" in low or "longer" in low or "yet" in low
                                  or "failed" in low):
         return False  # no word `_NEGATOR` finds (beyond ASCII, its case-blind letters are more)
-    return bool(_NEGATOR.search(window)) and bool(_NEGATOR.search(_clause_before(text, start, reach)))
+    return bool(_NEGATOR.search(window)) and bool(_NEGATOR.search(_clause_before(window)))
 
 
 def noun_of_whole(text: str, pos: int, units: Sequence[str]) -> tuple[str, int, int, bool] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -173,7 +174,7 @@ def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int]
     covers with fuzzily equal words (rapidfuzz ratio >= 80). Windows as long as the phrase or up
     to three words longer are tried, so extra words inside ("the administration's plans") are
     forgiven but a missing distinctive word is not. The span covers whole words, which the
-    stance logic relies on.
+    stance logic relies on. Of windows that score alike, the shortest and then the first wins.
     """
     words = [(m.start(), m.end()) for m in _ALIGN_WORD.finditer(form)]
     phrase_words = _phrase_words(phrase_form)
@@ -185,42 +186,86 @@ def align(phrase_form: str, form: str, threshold: int) -> tuple[float, int, int]
     # for each phrase word, the sentence words fuzzily equal to it (few): {position: similarity}
     similar = [{at: score / 100 for _, score, at in process.extract(
         p, texts, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=None)} for p in phrase_words]
-    if 100 * sum(w * max(row.values(), default=0.0) for w, row in zip(weights, similar)) / total < threshold:
+    most = 100 * sum(w * max(row.values(), default=0.0) for w, row in zip(weights, similar)) / total
+    if most < threshold:
         return None  # no window can do better than every word at its best
     size, count = len(phrase_words), len(words)
-    rows = [[row.get(at, 0.0) for at in range(count)] for row in similar]
+    # a phrase word with no similar word adds nothing to any window (and adding 0.0 changes no sum)
+    live = [(w, [row.get(at, 0.0) for at in range(count)]) for w, row in zip(weights, similar) if row]
     hits = sorted({at for row in similar for at in row})
-    best: tuple[float, int, int, int] | None = None
-    for width in range(min(size, count), min(size + 4, count + 1)):
-        # a window holding no similar word scores 0: only those holding one are scored, in order
-        starts = sorted({f for at in hits for f in range(max(0, at - width + 1), min(at, count - width) + 1)})
-        for first in starts:
+
+    def scored(width: int) -> Iterator[tuple[float, int]]:
+        """The score of each window `width` words wide that holds a similar word (none holding
+        none can score), in order, with its first word."""
+        for first in sorted({f for at in hits for f in range(max(0, at - width + 1), min(at, count - width) + 1)}):
             last = first + width
-            cover = sum(w * max(row[first:last]) for w, row in zip(weights, rows))
-            score = 100 * cover / total
-            if score >= threshold and (best is None or score > best[0]):
-                best = (score, width, words[first][0], words[last - 1][1])
-    return None if best is None else (best[0], best[2], best[3])
+            yield 100 * sum(w * max(row[first:last]) for w, row in live) / total, first
+
+    widths = range(min(size, count), min(size + 4, count + 1))
+    # a window lies inside one of the widest, which covers as much of the phrase or more: the best
+    # score is theirs, unless a narrower window reaches `most` first, which nothing passes
+    best = None
+    for score, first in scored(widths[0]):
+        if score == most:
+            best = (score, widths[0], first)
+            break
+    if best is None:
+        top = max((score for score, _ in scored(widths[-1])), default=-1.0)
+        if top < threshold:
+            return None
+        best = next((score, width, first) for width in widths for score, first in scored(width) if score == top)
+    score, width, first = best
+    return score, words[first][0], words[first + width - 1][1]
 
 
-def phrase_alignments(rule: Rule, form: str, threshold: int) -> Iterator[tuple[tuple[float, int], PhraseMatch]]:
-    """Each of the rule's phrases that matches `form`, with its rank: the score, then the phrase's length
-    (the more specific phrase wins a tie). The best is the match; `checker rules test` shows the contest."""
+class SentenceWords:
+    """A sentence in match form and its sorted words, made once for all its rules, with what they
+    have found in it: rules that share about words or phrases (several claims about one subject,
+    one claim as a count and as a stance) look each up once."""
+
+    __slots__ = ("form", "words", "_has", "_aligned")
+
+    def __init__(self, form: str):
+        self.form = form
+        self.words = sorted(set(_WORD.findall(form)))
+        self._has: dict[str, bool] = {}
+        self._aligned: dict[tuple[str, int], tuple[float, int, int] | None] = {}
+
+    def has_word(self, term: str) -> bool:
+        """`_has_word` for the sentence."""
+        found = self._has.get(term)
+        if found is None:
+            found = self._has[term] = _has_word(self.words, self.form, term)
+        return found
+
+    def aligned(self, phrase_form: str, threshold: int) -> tuple[float, int, int] | None:
+        """`align` for the sentence."""
+        key = (phrase_form, threshold)
+        if key not in self._aligned:
+            self._aligned[key] = align(phrase_form, self.form, threshold)
+        return self._aligned[key]
+
+
+def phrase_alignments(rule: Rule, sentence: SentenceWords,
+                      threshold: int) -> Iterator[tuple[tuple[float, int], PhraseMatch]]:
+    """Each of the rule's phrases that matches the sentence, with its rank: the score, then the phrase's
+    length (the more specific phrase wins a tie). The best is the match; `checker rules test` shows the
+    contest."""
     for phrase, polarity in rule.phrase_candidates():
         phrase_form = _term(phrase)[0]
-        found = align(phrase_form, form, threshold)
+        found = sentence.aligned(phrase_form, threshold)
         if found is not None:
             yield (found[0], len(phrase_form)), PhraseMatch(start=found[1], end=found[2], phrase=phrase,
                                                             polarity=polarity)
 
 
-def _best_phrase(rule: Rule, form: str, threshold: int) -> PhraseMatch | None:
-    """The span of the best-matching phrase in `form`, with its polarity for stance rules."""
-    best = max(phrase_alignments(rule, form, threshold), key=lambda ranked: ranked[0], default=None)
+def _best_phrase(rule: Rule, sentence: SentenceWords, threshold: int) -> PhraseMatch | None:
+    """The span of the best-matching phrase in the sentence, with its polarity for stance rules."""
+    best = max(phrase_alignments(rule, sentence, threshold), key=lambda ranked: ranked[0], default=None)
     found_match = best[1] if best is not None else None
     if found_match is None:
         for pattern in rule.patterns:
-            hit = _compiled(pattern).search(form)
+            hit = _compiled(pattern).search(sentence.form)
             if hit:
                 return PhraseMatch(start=hit.start(), end=hit.end())
     return found_match
@@ -244,13 +289,13 @@ class SentenceCheck(BaseModel):
 
 def check_sentence(rule: Rule, sentence: Sentence) -> SentenceCheck:
     """Match `sentence` against the rule step by step: about words, exclude phrases, then phrases."""
-    form = match_form(sentence.text)
-    return _check(rule, form, sorted(set(_WORD.findall(form))))
+    return _check(rule, SentenceWords(match_form(sentence.text)))
 
 
-def _check(rule: Rule, form: str, words: list[str]) -> SentenceCheck:
-    """`check_sentence` on a sentence's match form and words, which a caller makes once per sentence."""
-    missing = [term for term in rule.about if not _has_word(words, form, term)]
+def _check(rule: Rule, sentence: SentenceWords) -> SentenceCheck:
+    """`check_sentence` on a sentence's words, which a caller makes once for all its rules."""
+    form = sentence.form
+    missing = [term for term in rule.about if not sentence.has_word(term)]
     if missing:
         return SentenceCheck.model_construct(missing=missing, matched=None, excluded_by=None)
     excluded = next((t for t in rule.exclude if fuzz.partial_ratio(_term(t)[0], form) >= rule.threshold), None)
@@ -259,7 +304,7 @@ def _check(rule: Rule, form: str, words: list[str]) -> SentenceCheck:
     if not (rule.phrase_candidates() or rule.patterns):
         return SentenceCheck.model_construct(matched=PhraseMatch(start=0, end=len(form)), missing=[],
                                              excluded_by=None)
-    return SentenceCheck.model_construct(matched=_best_phrase(rule, form, rule.threshold), missing=[],
+    return SentenceCheck.model_construct(matched=_best_phrase(rule, sentence, rule.threshold), missing=[],
                                          excluded_by=None)
 
 
@@ -280,12 +325,12 @@ def may_match(rule: Rule, passage_form: str, passage_words: PassageWords | None 
     """Whether a passage can hold a sentence the rule matches: if not, it is never segmented for the
     rule. A one-word about term must start a word of the passage, and (`phrase_bound`) the best any
     sentence of it could score against one of the rule's phrases must reach the threshold."""
-    if not all(_begins_a_token(passage_form, s) for term in rule.about for s in _required_stems(term)):
+    words = passage_words or PassageWords(passage_form)
+    if not all(words.begins_a_token(s) for term in rule.about for s in _required_stems(term)):
         return False
     if rule.patterns or not rule.phrase_candidates():
         return True
-    words = passage_words or PassageWords(passage_form)
-    return words.whole or any(phrase_bound(_term(p)[0], words) >= rule.threshold for p, _ in rule.phrase_candidates())
+    return words.whole or any(words.reaches(_term(p)[0], rule.threshold) for p, _ in rule.phrase_candidates())
 
 
 _CORE = re.compile(r"[^\W_](?:.*[^\W_])?")
@@ -301,8 +346,12 @@ class PassageWords:
     """
 
     def __init__(self, passage_form: str):
-        self.best: dict[str, float] = {}
+        self.best = _Similarities(self)
+        """each phrase word asked for, with its best similarity to a word of the passage"""
         self._form = passage_form
+        self._bounds: dict[str, float] = {}
+        self._begins: dict[str, bool] = {}
+        self._near: dict[int, list[str]] = {}
 
     @functools.cached_property
     def words(self) -> list[str]:
@@ -316,12 +365,79 @@ class PassageWords:
     def whole(self) -> bool:
         return _UNBROKEN.search(self._form) is not None
 
-    def similarity(self, phrase_word: str) -> float:
-        """The highest `align` word similarity any word of the passage has with `phrase_word`."""
-        found = self.best.get(phrase_word)
+    def begins_a_token(self, stem: str) -> bool:
+        """`_begins_a_token` for the passage: the rules of an about word ask it once."""
+        found = self._begins.get(stem)
         if found is None:
-            hit = process.extractOne(phrase_word, self.words, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
-            found = self.best[phrase_word] = 0.0 if hit is None else hit[1] / 100
+            found = self._begins[stem] = _begins_a_token(self._form, stem)
+        return found
+
+    def bound(self, phrase_form: str) -> float:
+        """An upper bound on `align`'s score for any sentence of the passage: each phrase word counted
+        with its best similarity anywhere, computed as `align` computes a window's score."""
+        found = self._bounds.get(phrase_form)
+        if found is None:
+            phrase_words, weights, total, _ = _phrase_weights(phrase_form)
+            cover = sum(map(operator.mul, weights, map(self.best.__getitem__, phrase_words)))
+            found = self._bounds[phrase_form] = 100 * cover / total if total else 0.0
+        return found
+
+    def reaches(self, phrase_form: str, threshold: int) -> bool:
+        """`bound(phrase_form) >= threshold`, its words looked up longest first until what is left of
+        the phrase cannot make up for the part not covered (by a margin float sums cannot cross)."""
+        if phrase_form not in self._bounds:
+            phrase_words, weights, total, longest_first = _phrase_weights(phrase_form)
+            best, lost = self.best, 0.0
+            for i in longest_first:
+                lost += weights[i] * (1 - best[phrase_words[i]])
+                if 100 * (total - lost) < (threshold - BOUND_MARGIN) * total:
+                    return False
+        return self.bound(phrase_form) >= threshold
+
+    @functools.cached_property
+    def _word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @functools.cached_property
+    def _by_length(self) -> dict[int, list[str]]:
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.words:
+            by_length[len(word)].append(word)
+        return by_length
+
+    def _of_similar_length(self, size: int) -> list[str]:
+        """The words whose length allows a similarity of `WORD_SIMILARITY` with a word of `size`
+        letters: the ratio of words `a` and `b` is at most `100 * (1 - |len(a) - len(b)| / (len(a) + len(b)))`."""
+        near = self._near.get(size)
+        if near is None:
+            near = self._near[size] = [w for length, words in self._by_length.items()
+                                       if 100 * abs(length - size) <= (100 - WORD_SIMILARITY) * (length + size)
+                                       for w in words]
+        return near
+
+    def similar_to(self, phrase_word: str) -> float:
+        """The highest `align` word similarity a word of the passage has with `phrase_word`: 1 for a
+        word of the passage, else found among the words of a length that allows one."""
+        if phrase_word in self._word_set:
+            return 1.0
+        near = self._of_similar_length(len(phrase_word))
+        hit = process.extractOne(phrase_word, near, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+        return 0.0 if hit is None else hit[1] / 100
+
+
+BOUND_MARGIN = 1e-6
+
+
+class _Similarities(dict[str, float]):
+    """Phrase words with their best `align` word similarity to a word of a passage
+    (`PassageWords.similar_to`), each found when first looked up."""
+
+    def __init__(self, passage: PassageWords):
+        super().__init__()
+        self._passage = passage
+
+    def __missing__(self, phrase_word: str) -> float:
+        found = self[phrase_word] = self._passage.similar_to(phrase_word)
         return found
 
 
@@ -331,14 +447,13 @@ def _phrase_words(phrase_form: str) -> tuple[str, ...]:
     return tuple(_ALIGN_WORD.findall(phrase_form))
 
 
-def phrase_bound(phrase_form: str, words: PassageWords) -> float:
-    """An upper bound on `align`'s score for any sentence of the passage: each phrase word counted
-    with its best similarity anywhere, computed as `align` computes a window's score."""
-    phrase_words = _phrase_words(phrase_form)
-    if not phrase_words:
-        return 0.0
-    cover = sum(len(p) * words.similarity(p) for p in phrase_words)
-    return 100 * cover / sum(len(p) for p in phrase_words)
+@functools.lru_cache(maxsize=8192)
+def _phrase_weights(phrase_form: str) -> tuple[tuple[str, ...], tuple[int, ...], int, tuple[int, ...]]:
+    """A phrase's words, their lengths (how much of the phrase each covers), the sum of those, and
+    the words' places longest first."""
+    words = _phrase_words(phrase_form)
+    weights = tuple(len(w) for w in words)
+    return words, weights, sum(weights), tuple(sorted(range(len(words)), key=lambda i: -weights[i]))
 
 
 def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
@@ -358,10 +473,9 @@ def match_source(source: Source, index: KeywordIndex) -> list[Mention]:
             continue
         starts = starts or line_starts(source.text)
         for sentence in sentences(source.text, max(start, source.body_start), end, starts):
-            sentence_form = match_form(sentence.text)
-            sentence_words = sorted(set(_WORD.findall(sentence_form)))
+            sentence_words = SentenceWords(match_form(sentence.text))
             for rule in rules:
-                matched = _check(rule, sentence_form, sentence_words).matched
+                matched = _check(rule, sentence_words).matched
                 if matched is None:
                     continue
                 mention = rule.read(source, sentence, matched)

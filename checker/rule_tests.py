@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from checker.compare import compare
-from checker.match import check_sentence, mentions_in_text, phrase_alignments
+from checker.match import SentenceWords, check_sentence, mentions_in_text, phrase_alignments
 from checker.models import Mention, Problem
 from checker.rules import LoadedRules, Rule, read_documents, rule_files, rules_from_documents
 from checker.rules.base import Example
@@ -92,7 +92,7 @@ def phrase_contest(rule: Rule, sentence: str) -> str | None:
     """When phrases of both sides of a stance rule match a sentence, which won and why: the higher
     score, and on a tie the longer (more specific) phrase, as matching decides."""
     best: dict[str, tuple[tuple[float, int], str]] = {}
-    for rank, found in phrase_alignments(rule, match_form(sentence), rule.threshold):
+    for rank, found in phrase_alignments(rule, SentenceWords(match_form(sentence)), rule.threshold):
         side = found.polarity
         if side is not None and found.phrase is not None and (side not in best or rank > best[side][0]):
             best[side] = (rank, found.phrase)

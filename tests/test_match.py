@@ -300,9 +300,9 @@ def test_align_scores_only_windows_that_can_win_and_finds_what_every_window_find
     rng = random.Random(5)
     found = 0
     for _ in range(3000):
-        phrase = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 5)))
-        sentence = " ".join(rng.choice([*vocab, "releases", "separate", "report's"]) for _ in range(rng.randint(1, 40)))
-        threshold = rng.choice([60, 70, 80, 90])
+        phrase = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 7)))
+        sentence = " ".join(rng.choice([*vocab, "releases", "separate", "report's"]) for _ in range(rng.randint(1, 50)))
+        threshold = rng.choice([50, 60, 70, 80, 85, 90, 100])
         expected = _every_window(phrase, sentence, threshold)
         assert align(phrase, sentence, threshold) == expected, (phrase, sentence, threshold)
         found += expected is not None
@@ -342,3 +342,69 @@ def test_an_ascii_text_scanned_as_bytes_gives_the_hits_of_the_text(programs: int
     unicode_hits = list(index._hits(text + "é"))  # not ASCII: scanned as characters
     assert all(isinstance(word, str) for _, word in unicode_hits) and ascii_hits == unicode_hits
     assert index.passages(text) == index.passages(text + "\n\né")
+
+
+def test_a_passage_word_similarity_scores_only_words_of_a_length_that_can_reach_the_cutoff() -> None:
+    """`PassageWords.similar_to` skips words too long or short to be similar, and an exact word: it
+    finds what scoring every word of the passage finds."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from checker.match import WORD_SIMILARITY, PassageWords
+
+    rng = random.Random(7)
+    alphabet = "abcdeé's-"
+    for _ in range(4000):
+        words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(rng.randint(0, 30))]
+        passage = PassageWords(" ".join(words))
+        for _ in range(5):
+            word = (rng.choice(words) if words and rng.random() < 0.3
+                    else "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))))
+            hit = process.extractOne(word, passage.words, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+            assert passage.similar_to(word) == (0.0 if hit is None else hit[1] / 100), (word, passage.words)
+
+
+def test_a_phrase_reaches_the_threshold_exactly_when_its_bound_does() -> None:
+    """`PassageWords.reaches` stops looking words up once the phrase cannot reach the threshold, and
+    says what the full bound says."""
+    import random
+
+    from checker.match import PassageWords
+
+    vocab = ("the report was released parents separated border policy denied washington post justice "
+             "department officials said never children families zero tolerance of a abattoir").split()
+    rng = random.Random(11)
+    reached = 0
+    for _ in range(3000):
+        form = match_form(" ".join(rng.choice([*vocab, "releases", '"policy', "(parents)"])
+                                   for _ in range(rng.randint(1, 60))))
+        phrase = match_form(" ".join(rng.choice([*vocab, "abattoirs", "tolerated"]) for _ in range(rng.randint(1, 6))))
+        threshold = rng.choice([50, 60, 70, 80, 85, 90, 100])
+        early, full = PassageWords(form), PassageWords(form)
+        assert early.reaches(phrase, threshold) == (full.bound(phrase) >= threshold), (phrase, form, threshold)
+        reached += full.bound(phrase) >= threshold
+    assert 300 < reached < 2700
+
+
+def test_rules_sharing_about_words_and_phrases_find_what_each_finds_alone() -> None:
+    """A sentence looks up an about word or a phrase once for all its rules: each rule's mentions are
+    those it finds checked alone."""
+    from checker.match import match_source
+    from checker.models import Source, SourceMeta
+
+    text = ("The Department denied it had separated 545 parents, officials said.\n\n"
+            "The department said on Tuesday that it had separated 628 parents and never denied it.\n\n"
+            "Parents were separated, 300 of them, the department confirmed.")
+    rules = [quantity(about=["parents"], phrases=["separated parents"]),
+             quantity(id="parents-separated", about=["parents"], phrases=["separated parents", "department said"],
+                      threshold=70),
+             stance(about=["department"], affirm=["the department confirmed"], deny=["department denied"]),
+             StanceRule(id="denial", title="Denial", type="stance", about=["department", "parents"],
+                        affirm=["department said"], deny=["department denied", "never denied"], threshold=70)]
+    source = Source(name="a.txt", path="a.txt", text=text, meta=SourceMeta(published=PUBLISHED))
+    together = match_source(source, KeywordIndex(rules))
+    alone = sorted((m for rule in rules for m in match_source(source, KeywordIndex([rule]))),
+                   key=lambda m: (m.start, m.rule))  # in a sentence, rules go by id
+    assert together and len({m.rule for m in together}) == 4
+    assert [m.model_dump() for m in together] == [m.model_dump() for m in alone]

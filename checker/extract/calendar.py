@@ -11,7 +11,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 __all__ = ["DateMention", "Precision", "day_range", "month_end", "render", "season_range", "week_range"]
 
@@ -27,6 +27,8 @@ class DateMention(BaseModel):
     `value` is "YYYY", "YYYY-MM" or "YYYY-MM-DD" as precise as written, or an ISO 8601 interval
     ("2019-02/2019-10") for a period, a week and a season; `first`/`last` are the days it allows.
     """
+
+    model_config = ConfigDict(frozen=True)  # shared by the rules reading one sentence (`find_dates`)
 
     start: int
     end: int

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from checker.extract.asof import choose_as_of, choose_date
 from checker.extract.calendar import DateMention, Precision, day_range, render, season_range, week_range
 from checker.extract.periods import Atom, join_periods
-from checker.text import folded
+from checker.text import SENTENCES_KEPT, folded
 
 __all__ = ["DateMention", "Precision", "choose_as_of", "choose_date", "find_dates"]
 
@@ -277,6 +278,12 @@ def _mention(text: str, atom: Atom, published: date | None) -> DateMention | Non
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date and period in `text`, in text order, without overlaps (the longest span wins)."""
+    return list(_dates(text, published))
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _dates(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """`find_dates`, kept for the last sentences read: every rule that reads one asks."""
     candidates = [(m, kind) for kind, pattern in _CANDIDATES for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start()))
     taken = bytearray(len(text) + 1)
@@ -290,4 +297,4 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             atoms.append(atom)
             taken[start:end] = b"\x01" * (end - start)
     atoms.sort(key=lambda a: a.start)
-    return join_periods(text, atoms, published, lambda a: _mention(text, a, published))
+    return tuple(join_periods(text, atoms, published, lambda a: _mention(text, a, published)))

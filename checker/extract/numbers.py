@@ -19,7 +19,7 @@ from checker.extract.nouns import IRREGULAR_PLURALS, find_unit, singular
 from checker.extract.quantity import Quantity, interval_of, plain, qualifier_before
 from checker.extract.shares import compared_units, parts_of_wholes, written_shares
 from checker.models import Interval
-from checker.text import folded
+from checker.text import SENTENCES_KEPT, folded
 
 __all__ = ["IRREGULAR_PLURALS", "Quantity", "day_of_date", "figure_value", "find_quantities", "may_hold_figure",
            "singular"]
@@ -279,6 +279,13 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
     """Every count stated in `text` (a sentence), in text order; `units` are the nouns wanted.
 
     Proportions ("a third", "one in four", "41 of the 230") come out as percentages."""
+    return list(_quantities(text, tuple(units)))
+
+
+@functools.lru_cache(maxsize=SENTENCES_KEPT)
+def _quantities(text: str, units: tuple[str, ...]) -> tuple[Quantity, ...]:
+    """`find_quantities`, kept for the last sentences read: the rules counting the same nouns in one
+    sentence ask in turn."""
     found: list[Quantity] = []
     shares = written_shares(text, units)
     taken = [(q.start, q.end) for q in shares]
@@ -316,5 +323,5 @@ def find_quantities(text: str, units: Sequence[str] = ()) -> list[Quantity]:
             quantity = _single(text, match.start(), match.end(), units)
         if quantity is not None:
             found.append(quantity)
-    compared_units(text, found)
-    return sorted(found + shares + parts_of_wholes(text, found), key=lambda q: (q.start, q.unit == "percent"))
+    found, of_wholes = parts_of_wholes(text, compared_units(text, found))
+    return tuple(sorted(found + shares + of_wholes, key=lambda q: (q.start, q.unit == "percent")))

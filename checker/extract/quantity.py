@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from checker.models import Interval
 from checker.text import folded
@@ -25,6 +25,8 @@ class Quantity(BaseModel):
     `kind` tells an amount of change ("grew by $12.4 billion") from a level; `negated` marks a
     count the sentence says did not happen ("has not contacted the owners of 212 homes").
     """
+
+    model_config = ConfigDict(frozen=True)  # shared by the rules reading one sentence (`find_quantities`)
 
     start: int
     end: int

@@ -109,12 +109,15 @@ def written_shares(text: str, units: Sequence[str]) -> list[Quantity]:
     return found
 
 
-def parts_of_wholes(text: str, found: list[Quantity]) -> list[Quantity]:
+def parts_of_wholes(text: str, found: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """ "41 of the 230 patients" and "Of the 420 families still waiting, 95 ...": the part gets the
-    whole's noun, and the share it is of the whole is added."""
+    whole's noun, and the share it is of the whole is added. The figures, each part with its noun,
+    and the shares."""
+    found = list(found)
     shares = []
-    for part, whole, reverse in [(a, b, False) for a, b in zip(found, found[1:])] + \
-            [(b, a, True) for a, b in zip(found, found[1:])]:
+    neighbours = range(len(found) - 1)
+    for at_part, at_whole, reverse in [(i, i + 1, False) for i in neighbours] + [(i + 1, i, True) for i in neighbours]:
+        part, whole = found[at_part], found[at_whole]
         gap = text[whole.end:part.start] if reverse else text[part.end:whole.start]
         if reverse:
             gap_ok = bool(_OF_THE.search(text[:whole.start]) and re.fullmatch(r"[^.;,]*,\s*", text[
@@ -124,19 +127,22 @@ def parts_of_wholes(text: str, found: list[Quantity]) -> list[Quantity]:
         if not gap_ok or whole.unit in (None, "percent") or part.unit not in (None, whole.unit):
             continue
         if part.unit is None:
-            part.unit = whole.unit
+            part = found[at_part] = part.model_copy(update={"unit": whole.unit})
         value = part_of_whole(Decimal(str(part.value)), Decimal(str(whole.value)))
         if value is not None:
             shares.append(share_quantity(text, part.start, whole.unit_end or whole.end, value, whole.unit))
-    return shares
+    return found, shares
 
 
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared\s+with|compared\s+to|versus|vs\.)\s+(?:from\s+)?$",
                        re.IGNORECASE)
 
 
-def compared_units(text: str, found: list[Quantity]) -> None:
+def compared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """A figure compared with another takes its noun: "4,100 units, up from 3,600"."""
-    for before, figure in zip(found, found[1:]):
+    found = list(found)
+    for i in range(1, len(found)):
+        before, figure = found[i - 1], found[i]
         if figure.unit is None and before.unit and _COMPARED.search(text[before.end:figure.start]):
-            figure.unit = before.unit
+            found[i] = figure.model_copy(update={"unit": before.unit})
+    return found

@@ -24,7 +24,7 @@ from checker.extract.attribution import (
     ORG_WORDS, VERBS, clean, own_attribution, pronoun_attribution, quote_attribution,
 )
 from checker.models import Sentence
-from checker.text import previous_paragraph
+from checker.text import SENTENCES_KEPT, previous_paragraph
 
 __all__ = ["named_speaker", "speaker_of"]
 
@@ -138,9 +138,28 @@ def _nearest_attributed(text: str, sentence: Sentence, index: _Paragraph, inside
     return None
 
 
+_SPOKEN: tuple[str, dict[tuple[int, int, int, int, int], str | None]] = ("", {})
+"""The speakers found in the text read last, by sentence and position: the rules reading a sentence
+ask in turn. Only that text is held, and it is let go with the next."""
+
+
 def named_speaker(text: str, sentence: Sentence, position: int) -> str | None:
     """Who says what stands at `position` (an offset into `text`) in `sentence`, when the text names
     someone: a name or a role; None when only the outlet could be said to speak."""
+    global _SPOKEN
+    held, found = _SPOKEN
+    if held is not text:
+        found = {}
+        _SPOKEN = (text, found)
+    key = (sentence.start, sentence.end, sentence.paragraph_start, sentence.paragraph_end, position)
+    if key not in found:
+        if len(found) >= SENTENCES_KEPT:
+            found.clear()
+        found[key] = _named_speaker(text, sentence, position)
+    return found[key]
+
+
+def _named_speaker(text: str, sentence: Sentence, position: int) -> str | None:
     p_start = sentence.paragraph_start
     index = _paragraph(text, p_start, sentence.paragraph_end)
     local = position - p_start

@@ -17,7 +17,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from checker.extract.quotations import quote_spans
 from checker.extract.attribution import (
@@ -48,13 +48,12 @@ _QUOTE_PRONOUN = re.compile(rf"^\s*,?\s*(?P<p>he|she|they|it)\s+(?:\w+ly\s+)?(?:
 
 @dataclass
 class _Paragraph:
-    """What is read once per paragraph: quote pairs, and each quote's attribution when asked."""
+    """What is read once per paragraph: quote pairs, each quote's attribution when asked, and the
+    speakers and persons a pronoun may stand for, when one needs them."""
 
     text: str
     spans: list[tuple[int, int]]
     opens: list[int]
-    named: list[tuple[int, str]]
-    persons: list[tuple[int, str]]
     attributed: dict[int, str | None] = field(default_factory=dict)
 
     def attribution(self, i: int) -> str | None:
@@ -62,21 +61,30 @@ class _Paragraph:
             self.attributed[i] = quote_attribution(self.text, self.spans[i])
         return self.attributed[i]
 
+    @cached_property
+    def named(self) -> list[tuple[int, str]]:
+        """Each speaker named in the paragraph, with where."""
+        named = []
+        for found in _NAMED.finditer(self.text):
+            who = clean(found["after"] or found["before"])
+            if who:
+                named.append((found.start(), who))
+        return named
+
+    @cached_property
+    def persons(self) -> list[tuple[int, str]]:
+        """Each person's full name and sentence subject in the paragraph, with where, in order."""
+        persons = [(m.start(), m.group()) for m in _PERSON.finditer(self.text)
+                   if not any(w.lower() in ORG_WORDS for w in m.group().split())]
+        persons += [(m.start("who"), m["who"]) for m in _SUBJECT.finditer(self.text)]
+        return sorted(persons)
+
 
 @lru_cache(maxsize=16)
 def _paragraph(text: str, start: int, end: int) -> _Paragraph:
     paragraph = text[start:end]
     spans = quote_spans(paragraph)
-    named = []
-    for found in _NAMED.finditer(paragraph):
-        who = clean(found["after"] or found["before"])
-        if who:
-            named.append((found.start(), who))
-    persons = [(m.start(), m.group()) for m in _PERSON.finditer(paragraph)
-               if not any(w.lower() in ORG_WORDS for w in m.group().split())]
-    persons += [(m.start("who"), m["who"]) for m in _SUBJECT.finditer(paragraph)]
-    persons.sort()
-    return _Paragraph(paragraph, spans, [s[0] for s in spans], named, persons)
+    return _Paragraph(paragraph, spans, [s[0] for s in spans])
 
 
 def _fits(pronoun: str, who: str) -> bool:

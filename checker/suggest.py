@@ -65,6 +65,7 @@ _VAGUE_END = re.compile(r"s\s+of\b")
 VAGUE_WORD = 12
 """Letters of a vague figure's first word before the "s" of its "s of", at most ("hundreds")."""
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_START = operator.methodcaller("start")
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])|(?<=\n))")
 """A sentence break: end punctuation before a capital, or a line break (one character class first, which
 the regex engine skips to)."""
@@ -119,6 +120,11 @@ def _unpickled(source: str, noun: str, written: str, wholes: str, context: str, 
     return _Figure(source, noun, written, frozenset(wholes.split()), tuple(context.split()), counted, value, at)
 
 
+_ORDER_BITS = 40
+_ORDER_MASK = (1 << _ORDER_BITS) - 1
+"""A cluster's context words are ranked by `place - (count << _ORDER_BITS)`: fewer words than that come."""
+
+
 @dataclass(eq=False)
 class _Cluster:
     noun: str
@@ -138,6 +144,8 @@ class _Cluster:
     """`context.most_common(CONTEXT_WORDS)`, kept up to date by `add` rather than made again"""
     _order: dict[str, int] = field(default_factory=dict, repr=False)
     """where each context word first came: the order of `context`"""
+    _in_order: list[str] = field(default_factory=list, repr=False)
+    """the context words in that order"""
     _ranked: tuple[list[str], set[str], set[str], set[str]] | None = field(default=None, repr=False)
 
     def ranked(self) -> tuple[list[str], set[str], set[str], set[str]]:
@@ -151,26 +159,32 @@ class _Cluster:
         return self._ranked
 
     def add(self, figure: _Figure) -> None:
-        self._ranked = None
+        top_before, nouns_before = self._top, len(self.nouns)
         context, order = self.context, self._order
         context.update(figure.context)
         fresh = [w for w in figure.context if w not in order]
         if fresh:
             order.update(zip(fresh, range(len(order), len(order) + len(fresh))))
+            self._in_order += fresh
         top = self._top
         if top is not None:
             # only the figure's words gained: the new commonest are among them and the old commonest,
             # ties in the order the words first came, as `most_common` breaks them; a word counted
             # less than every one of the old commonest cannot pass them
-            floor = min(context[w] for w in top) if len(top) >= CONTEXT_WORDS else 0
+            floor = min(map(context.__getitem__, top)) if len(top) >= CONTEXT_WORDS else 0
             candidates = set(top)
             candidates.update(w for w in figure.context if context[w] >= floor)
-            self._top = [w for _, _, w in sorted([(-context[w], order[w], w) for w in candidates])[:CONTEXT_WORDS]]
+            # ranked by one integer each: the count, then where the word first came
+            keys = sorted([order[w] - (context[w] << _ORDER_BITS) for w in candidates])[:CONTEXT_WORDS]
+            in_order = self._in_order
+            self._top = [in_order[key & _ORDER_MASK] for key in keys]
         nouns = self.nouns
         nouns[figure.noun] += 1
         for noun in figure.wholes:
             if noun != figure.noun:
                 nouns[noun] += 1
+        if self._top is None or self._top != top_before or len(nouns) != nouns_before:
+            self._ranked = None  # else what `ranked` says holds: its words and nouns are the same
         self.written[figure.written] += 1
         self.counted = self.counted and figure.counted
         self.state(figure.source, figure.value)
@@ -188,7 +202,7 @@ class _Cluster:
     def merge(self, other: _Cluster) -> None:
         """Take in another cluster's figures (by their counts: no figure is kept)."""
         self._ranked = self._top = None
-        self._order = {}  # a merged cluster is ranked afresh and grows no more
+        self._order, self._in_order = {}, []  # a merged cluster is ranked afresh and grows no more
         self.context.update(other.context)
         self.nouns.update(other.nouns)
         self.written.update(other.written)
@@ -361,7 +375,9 @@ def figures_in(text: str, source: str) -> list[_Figure]:
     breaks: tuple[list[int], list[int]] | None = None
     window_of: tuple[int, int, list[tuple[int, str]]] = (-1, -1, [])
     in_window: dict[int, list[_Figure]] = {}
-    hits = sorted([*_FIGURE.finditer(text), *_vague_figures(text, form)], key=lambda m: m.start())
+    vague = list(_vague_figures(text, form))
+    hits: Iterable[re.Match[str]] = sorted([*_FIGURE.finditer(text), *vague], key=_START) if vague else \
+        list(_FIGURE.finditer(text))
     for hit in hits:
         start = hit.start()
         if start and hit.re is _FIGURE and (text[start - 1] in _GLUED_AFTER or text[start - 1].isalnum()):

@@ -351,15 +351,19 @@ class PassageWords:
         self._form = passage_form
         self._bounds: dict[str, float] = {}
         self._begins: dict[str, bool] = {}
-        self._near: dict[int, list[str]] = {}
 
     @functools.cached_property
-    def words(self) -> list[str]:
+    def _word_set(self) -> set[str]:
         """Made when a phrase bound is first asked for: most passages fail on their about words first."""
         words = set(_ALIGN_WORD.findall(self._form))
         words |= {core.group(0) for w in words
                   if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
-        return list(words)
+        return words
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """The words, shortest first."""
+        return sorted(self._word_set, key=len)
 
     @functools.cached_property
     def whole(self) -> bool:
@@ -394,38 +398,27 @@ class PassageWords:
                     return False
         return self.bound(phrase_form) >= threshold
 
-    @functools.cached_property
-    def _word_set(self) -> frozenset[str]:
-        return frozenset(self.words)
-
-    @functools.cached_property
-    def _by_length(self) -> dict[int, list[str]]:
-        by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self.words:
-            by_length[len(word)].append(word)
-        return by_length
-
-    def _of_similar_length(self, size: int) -> list[str]:
-        """The words whose length allows a similarity of `WORD_SIMILARITY` with a word of `size`
-        letters: the ratio of words `a` and `b` is at most `100 * (1 - |len(a) - len(b)| / (len(a) + len(b)))`."""
-        near = self._near.get(size)
-        if near is None:
-            near = self._near[size] = [w for length, words in self._by_length.items()
-                                       if 100 * abs(length - size) <= (100 - WORD_SIMILARITY) * (length + size)
-                                       for w in words]
-        return near
-
     def similar_to(self, phrase_word: str) -> float:
         """The highest `align` word similarity a word of the passage has with `phrase_word`: 1 for a
         word of the passage, else found among the words of a length that allows one."""
         if phrase_word in self._word_set:
             return 1.0
-        near = self._of_similar_length(len(phrase_word))
+        shortest, longest = _similar_lengths(len(phrase_word))
+        words = self.words
+        near = words[bisect.bisect_left(words, shortest, key=len):bisect.bisect_right(words, longest, key=len)]
         hit = process.extractOne(phrase_word, near, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
         return 0.0 if hit is None else hit[1] / 100
 
 
 BOUND_MARGIN = 1e-6
+
+
+@functools.lru_cache(maxsize=256)
+def _similar_lengths(size: int) -> tuple[int, int]:
+    """The shortest and longest a word can be to have a similarity of `WORD_SIMILARITY` with a word of
+    `size` letters: the ratio of words `a` and `b` is at most `100 * (1 - |len(a) - len(b)| / (len(a) + len(b)))`."""
+    allowed = [n for n in range(1, 3 * size + 2) if 100 * abs(n - size) <= (100 - WORD_SIMILARITY) * (n + size)]
+    return (allowed[0], allowed[-1]) if allowed else (size, size)
 
 
 class _Similarities(dict[str, float]):

@@ -323,8 +323,8 @@ def _required_stems(term: str) -> tuple[str, ...]:
 
 def may_match(rule: Rule, passage_form: str, passage_words: PassageWords | None = None) -> bool:
     """Whether a passage can hold a sentence the rule matches: if not, it is never segmented for the
-    rule. A one-word about term must start a word of the passage, and (`phrase_bound`) the best any
-    sentence of it could score against one of the rule's phrases must reach the threshold."""
+    rule. A one-word about term must start a word of the passage, and (`PassageWords.reaches`) the best
+    any sentence of it could score against one of the rule's phrases must reach the threshold."""
     words = passage_words or PassageWords(passage_form)
     if not all(words.begins_a_token(s) for term in rule.about for s in _required_stems(term)):
         return False
@@ -346,24 +346,11 @@ class PassageWords:
     """
 
     def __init__(self, passage_form: str):
-        self.best = _Similarities(self)
+        self.best = _Similarities(passage_form)
         """each phrase word asked for, with its best similarity to a word of the passage"""
         self._form = passage_form
         self._bounds: dict[str, float] = {}
         self._begins: dict[str, bool] = {}
-
-    @functools.cached_property
-    def _word_set(self) -> set[str]:
-        """Made when a phrase bound is first asked for: most passages fail on their about words first."""
-        words = set(_ALIGN_WORD.findall(self._form))
-        words |= {core.group(0) for w in words
-                  if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
-        return words
-
-    @functools.cached_property
-    def words(self) -> list[str]:
-        """The words, shortest first."""
-        return sorted(self._word_set, key=len)
 
     @functools.cached_property
     def whole(self) -> bool:
@@ -398,16 +385,6 @@ class PassageWords:
                     return False
         return self.bound(phrase_form) >= threshold
 
-    def similar_to(self, phrase_word: str) -> float:
-        """The highest `align` word similarity a word of the passage has with `phrase_word`: 1 for a
-        word of the passage, else found among the words of a length that allows one."""
-        if phrase_word in self._word_set:
-            return 1.0
-        shortest, longest = _similar_lengths(len(phrase_word))
-        words = self.words
-        near = words[bisect.bisect_left(words, shortest, key=len):bisect.bisect_right(words, longest, key=len)]
-        hit = process.extractOne(phrase_word, near, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
-        return 0.0 if hit is None else hit[1] / 100
 
 
 BOUND_MARGIN = 1e-6
@@ -422,16 +399,40 @@ def _similar_lengths(size: int) -> tuple[int, int]:
 
 
 class _Similarities(dict[str, float]):
-    """Phrase words with their best `align` word similarity to a word of a passage
-    (`PassageWords.similar_to`), each found when first looked up."""
+    """Phrase words with their best `align` word similarity to a word of a passage (`similar_to`),
+    each found when first looked up."""
 
-    def __init__(self, passage: PassageWords):
+    def __init__(self, passage_form: str):
         super().__init__()
-        self._passage = passage
+        self._form = passage_form
 
     def __missing__(self, phrase_word: str) -> float:
-        found = self[phrase_word] = self._passage.similar_to(phrase_word)
+        found = self[phrase_word] = self.similar_to(phrase_word)
         return found
+
+    @functools.cached_property
+    def _word_set(self) -> set[str]:
+        """Made when a phrase bound is first asked for: most passages fail on their about words first."""
+        words = set(_ALIGN_WORD.findall(self._form))
+        words |= {core.group(0) for w in words
+                  if not (w[0].isalnum() and w[-1].isalnum()) and (core := _CORE.search(w))}
+        return words
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """The passage's words, shortest first."""
+        return sorted(self._word_set, key=len)
+
+    def similar_to(self, phrase_word: str) -> float:
+        """The highest `align` word similarity a word of the passage has with `phrase_word`: 1 for a
+        word of the passage, else found among the words of a length that allows one."""
+        if phrase_word in self._word_set:
+            return 1.0
+        shortest, longest = _similar_lengths(len(phrase_word))
+        words = self.words
+        near = words[bisect.bisect_left(words, shortest, key=len):bisect.bisect_right(words, longest, key=len)]
+        hit = process.extractOne(phrase_word, near, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+        return 0.0 if hit is None else hit[1] / 100
 
 
 @functools.lru_cache(maxsize=8192)

@@ -164,6 +164,7 @@ class _Cluster:
         context.update(figure.context)
         fresh = [w for w in figure.context if w not in order]
         if fresh:
+            fresh = list(dict.fromkeys(fresh))  # a word once, whatever made the figure
             order.update(zip(fresh, range(len(order), len(order) + len(fresh))))
             self._in_order += fresh
         top = self._top

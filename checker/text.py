@@ -66,8 +66,8 @@ at a line break, a sentence end or a space, so that the work per statement stays
 MAX_SENTENCE = 3_000
 """Characters of a sentence: a longer one (a line without a sentence end) is cut at a space."""
 SENTENCES_KEPT = 64
-"""Sentences whose readings (dates, figures, speakers) are kept for the next rule that reads one: the
-rules matching a sentence read it in turn."""
+"""Readings kept for the next rule that asks (a sentence's dates, its figures for a set of units, the
+speaker at a place in it): the rules matching a sentence read it in turn."""
 _SEGMENT_WINDOW = 4 * MAX_SENTENCE
 """Characters given to syntok at once: a longer line is segmented window by window."""
 

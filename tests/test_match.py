@@ -345,8 +345,8 @@ def test_an_ascii_text_scanned_as_bytes_gives_the_hits_of_the_text(programs: int
 
 
 def test_a_passage_word_similarity_scores_only_words_of_a_length_that_can_reach_the_cutoff() -> None:
-    """`PassageWords.similar_to` skips words too long or short to be similar, and an exact word: it
-    finds what scoring every word of the passage finds."""
+    """A passage's word similarity (`similar_to`) skips words too long or short to be similar, and an
+    exact word: it finds what scoring every word of the passage finds."""
     import random
 
     from rapidfuzz import fuzz, process
@@ -357,7 +357,7 @@ def test_a_passage_word_similarity_scores_only_words_of_a_length_that_can_reach_
     alphabet = "abcdeé's-"
     for _ in range(4000):
         words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(rng.randint(0, 30))]
-        passage = PassageWords(" ".join(words))
+        passage = PassageWords(" ".join(words)).best
         for _ in range(5):
             word = (rng.choice(words) if words and rng.random() < 0.3
                     else "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))))
@@ -408,3 +408,22 @@ def test_rules_sharing_about_words_and_phrases_find_what_each_finds_alone() -> N
                    key=lambda m: (m.start, m.rule))  # in a sentence, rules go by id
     assert together and len({m.rule for m in together}) == 4
     assert [m.model_dump() for m in together] == [m.model_dump() for m in alone]
+
+
+def test_a_passage_is_let_go_when_done_without_the_cycle_collector() -> None:
+    """What a passage's bound looked up holds no reference back to it: its word lists go with it."""
+    import gc
+    import weakref
+
+    from checker.match import PassageWords
+
+    gc.disable()
+    try:
+        passage = PassageWords(match_form("The department said 545 parents could not be located."))
+        assert passage.reaches(match_form("parents could not be found"), 85) is False
+        assert passage.best.words
+        gone = weakref.ref(passage)
+        del passage
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -160,11 +160,13 @@ def named_speaker(text: str, sentence: Sentence, position: int) -> str | None:
         found = {}
         _SPOKEN = (text, found)
     key = (sentence.start, sentence.end, sentence.paragraph_start, sentence.paragraph_end, position)
-    if key not in found:
+    try:
+        return found[key]
+    except KeyError:
         if len(found) >= SENTENCES_KEPT:
             found.clear()
-        found[key] = _named_speaker(text, sentence, position)
-    return found[key]
+        who = found[key] = _named_speaker(text, sentence, position)
+        return who
 
 
 def _named_speaker(text: str, sentence: Sentence, position: int) -> str | None:

@@ -169,3 +169,24 @@ def test_many_years_are_read_in_linear_time() -> None:
 ])
 def test_years_before_1000_keep_four_digits(text: str, published: date | None, value: str) -> None:
     assert value in [d.value for d in find_dates(text, published)]
+
+
+def test_a_pattern_runs_only_on_a_sentence_holding_a_word_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each date pattern is tried only where its words stand (folded as a case-blind pattern reads
+    them): the dates are those every pattern finds, on generated sentences with the letters
+    `re.IGNORECASE` takes for others."""
+    import random
+
+    from checker.extract import dates
+
+    words = ("on March 3 , 2020 Sept. 12th 2019-05-01 Q3 2021 the third quarter of 2018 last ſpring early "
+             "wınter next Friday THİS week two years ago yesterday TODAY the end of the month Monday "
+             "Mondays 1999 2020s since May in may of 2017 Jan 5 5 Jan Augu\u017ft Kelvin \u212a 1990 "
+             "$2019 20th 19 - mid-June late fall autumn of 2016 tonight tomorrow a week ago").split()
+    rng = random.Random(9)
+    sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    gated = [[d.model_dump() for d in dates._dates.__wrapped__(s, PUBLISHED)] for s in sentences]
+    monkeypatch.setattr(dates, "_NEEDS", tuple(("",) for _ in dates._CANDIDATES))
+    every = [[d.model_dump() for d in dates._dates.__wrapped__(s, PUBLISHED)] for s in sentences]
+    assert gated == every
+    assert sum(map(len, gated)) > 4000

@@ -51,6 +51,13 @@ _CANDIDATES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|\b(?P<wmod>last|next|this)\s+(?P<wday>{_WEEKDAYS}))")),
     ("weekday", re.compile(rf"\b(?P<wday>{_WEEKDAYS})\b")),
 )
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("-",), _MONTH_STARTS, _MONTH_STARTS, _MONTH_STARTS, _MONTH_STARTS, tuple(_SEASON.split("|")), ("quarter",),
+    ("q",), ("19", "20"), ("this", "last", "next", "yesterday", "today", "tonight", "tomorrow", "ago", "end"),
+    ("day",))
+"""For each of `_CANDIDATES`, words of which a match holds one, in the sentence folded as a case-blind
+pattern reads it (`folded`): a pattern is run only on a sentence that holds one."""
 _QUARTERS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
              "fourth": 4, "4th": 4, "4": 4}
 _MONTH_NUMBER = {m[:3].lower(): i for i, m in enumerate(_MONTHS.split("|"), 1)}
@@ -284,7 +291,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 @lru_cache(maxsize=SENTENCES_KEPT)
 def _dates(text: str, published: date | None) -> tuple[DateMention, ...]:
     """`find_dates`, kept for the last sentences read: every rule that reads one asks."""
-    candidates = [(m, kind) for kind, pattern in _CANDIDATES for m in pattern.finditer(text)]
+    words = folded(text)
+    candidates = [(m, kind) for (kind, pattern), needs in zip(_CANDIDATES, _NEEDS)
+                  if any(word in words for word in needs) for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start()))
     taken = bytearray(len(text) + 1)
     atoms: list[Atom] = []

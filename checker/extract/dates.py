@@ -292,7 +292,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def _dates(text: str, published: date | None) -> tuple[DateMention, ...]:
     """`find_dates`, kept for the last sentences read: every rule that reads one asks."""
     words = folded(text)
-    candidates = [(m, kind) for (kind, pattern), needs in zip(_CANDIDATES, _NEEDS)
+    candidates = [(m, kind) for (kind, pattern), needs in zip(_CANDIDATES, _NEEDS, strict=True)
                   if any(word in words for word in needs) for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (c[0].start() - c[0].end(), c[0].start()))
     taken = bytearray(len(text) + 1)
